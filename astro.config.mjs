@@ -1,0 +1,24 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import tailwindcss from '@tailwindcss/vite';
+import { siteConfig } from './src/site-config.ts';
+import { pagefindIntegration } from './src/integrations/pagefind.ts';
+
+const { site, base } = siteConfig();
+
+// SITE_URL and BASE_PATH configure where the site is deployed: at the root of a domain, or under
+// a sub-path such as GitHub Pages' /<repository>/. Every internal link goes through src/lib/urls.ts.
+export default defineConfig({
+	site,
+	base,
+	trailingSlash: 'always',
+	build: { format: 'directory' },
+	integrations: [mdx(), sitemap(), pagefindIntegration()],
+	vite: {
+		plugins: [tailwindcss()],
+		// Purposely never inline scripts: the Content-Security-Policy allows scripts from 'self' only.
+		build: { assetsInlineLimit: 0 },
+	},
+});

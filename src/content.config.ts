@@ -1,0 +1,22 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { incidentSchema } from './schemas/incident.ts';
+import { incidentsDir } from './lib/content-dir.ts';
+import { slugOf } from './lib/slug.ts';
+
+/**
+ * One collection: every case study, one MDX file each. The file name is the permanent id.
+ * The model itself lives in `schemas/incident.ts` so that the check script, the unit tests and
+ * the JSON Schema generator use the very same definition as Astro.
+ */
+const incidents = defineCollection({
+	loader: glob({
+		pattern: '**/*.mdx',
+		base: incidentsDir(),
+		// The file name is the permanent id, wherever an editor files it below the folder.
+		generateId: ({ entry }) => slugOf(entry),
+	}),
+	schema: incidentSchema,
+});
+
+export const collections = { incidents };

@@ -1,0 +1,35 @@
+/**
+ * The one place that reads Astro's content layer. `getCollection()` runs once per build and the
+ * derived model is cached here, because calling it on every page is a bottleneck at scale
+ * (withastro/astro#16297).
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { buildIncident, newestFirst, type Incident } from './model.ts';
+import { relatedIndex, type RelatedIncident } from './related.ts';
+
+/** The whole casebook, derived once. */
+export interface Casebook {
+	/** Every case study, newest first. */
+	incidents: Incident[];
+	bySlug: Map<string, Incident>;
+	entries: Map<string, CollectionEntry<'incidents'>>;
+	related: (incident: Incident) => RelatedIncident[];
+}
+
+let cached: Promise<Casebook> | undefined;
+
+/** The casebook, read from the content layer on first use. */
+export function getCasebook(): Promise<Casebook> {
+	// In `astro dev` write-ups change under a running server, so the model is rebuilt per request there.
+	if (!cached || import.meta.env.DEV) cached = (async () => {
+		const entries = await getCollection('incidents');
+		const incidents = newestFirst(entries.map((e) => buildIncident(e.id, e.data)));
+		return {
+			incidents,
+			bySlug: new Map(incidents.map((i) => [i.slug, i])),
+			entries: new Map(entries.map((e) => [e.id, e])),
+			related: relatedIndex(incidents),
+		};
+	})();
+	return cached;
+}

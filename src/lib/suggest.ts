@@ -1,0 +1,49 @@
+/** Lowercase, hyphenated form of a label: "Hacking/IT Incident" → "hacking-it-incident". */
+export function slugify(text: string): string {
+	return text
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/&/g, ' and ')
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '');
+}
+
+/** Edit distance between two strings (insertions, deletions and substitutions). */
+export function editDistance(a: string, b: string): number {
+	let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+	for (let i = 1; i <= a.length; i++) {
+		const current = [i];
+		for (let j = 1; j <= b.length; j++) {
+			current[j] = Math.min(
+				previous[j]! + 1,
+				current[j - 1]! + 1,
+				previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+			);
+		}
+		previous = current;
+	}
+	return previous[b.length]!;
+}
+
+/** The closest candidate to a mistyped value, or undefined when none is plausibly meant. */
+export function closestMatch(input: unknown, candidates: readonly string[]): string | undefined {
+	if (typeof input !== 'string' || input.length === 0) return undefined;
+	const wanted = slugify(input);
+	let best: string | undefined;
+	let bestDistance = Infinity;
+	for (const candidate of candidates) {
+		if (candidate === wanted) return candidate;
+		// An abbreviation such as "tracking-tech" is a prefix of what was meant.
+		if (wanted.length >= 4 && candidate.startsWith(wanted)) return candidate;
+		// "emails" should find "email-addresses": compare with the first word of a term too.
+		const head = candidate.split('-')[0]!;
+		const distance = Math.min(editDistance(wanted, candidate), head.length >= 4 ? editDistance(wanted, head) : Infinity);
+		if (distance < bestDistance) {
+			best = candidate;
+			bestDistance = distance;
+		}
+	}
+	const tolerance = Math.max(1, Math.floor(wanted.length / 3));
+	return bestDistance <= tolerance && bestDistance < wanted.length ? best : undefined;
+}

@@ -1,0 +1,81 @@
+/**
+ * The data behind /timeline/: for each incident, its exposure window and its milestones as
+ * ranges of days, so that the chart can draw partial and open-ended dates differently from exact
+ * ones. Pure: the SVG component only maps days to pixels.
+ */
+import type { DateField } from '../schemas/incident.ts';
+import { milestones, type Incident } from './model.ts';
+import { dayRange, sortKey } from './partial-date.ts';
+
+/** A date as the range of days it can mean; `exact` when first === last. */
+export interface DaySpan {
+	first: number;
+	last: number;
+	exact: boolean;
+	label: string;
+}
+
+/** How the exposure bar ends. */
+export type BarEnd = 'known' | 'at-discovery' | 'open';
+
+/** One row of the timeline. */
+export interface TimelineRow {
+	incident: Incident;
+	/** The exposure window; undefined when its start is unknown. */
+	exposure?: { start: DaySpan; end: DaySpan; endKind: BarEnd };
+	/** Markers for the milestones after exposure, where known. */
+	markers: { field: DateField; label: string; span: DaySpan }[];
+}
+
+const MARKER_FIELDS: DateField[] = ['discovered', 'reportedToRegulator', 'individualsNotified', 'publiclyDisclosed'];
+
+function span(d: import('./partial-date.ts').PartialDate, label: string): DaySpan {
+	const { first, last } = dayRange(d);
+	return { first, last, exact: first === last, label };
+}
+
+/** The rows of the timeline, ordered by the start of exposure (else the first known date), oldest first. */
+export function timelineRows(incidents: readonly Incident[], today: number): TimelineRow[] {
+	const rows = incidents.map((incident): TimelineRow => {
+		const all = milestones(incident);
+		const get = (field: DateField) => all.find((m) => m.field === field)!;
+		const start = get('exposureStart');
+		const end = get('exposureEnd');
+		const discovered = get('discovered');
+		let exposure: TimelineRow['exposure'];
+		if (start.date) {
+			const s = span(start.date, start.label);
+			if (end.date) exposure = { start: s, end: span(end.date, end.label), endKind: 'known' };
+			else if (discovered.date) exposure = { start: s, end: span(discovered.date, discovered.label), endKind: 'at-discovery' };
+			else exposure = { start: s, end: { first: today, last: today, exact: false, label: 'end unknown' }, endKind: 'open' };
+		}
+		const markers = MARKER_FIELDS.flatMap((field) => {
+			const m = get(field);
+			return m.date ? [{ field, label: m.label, span: span(m.date, m.label) }] : [];
+		});
+		return { incident, exposure, markers };
+	});
+	const key = (r: TimelineRow) => r.exposure?.start.first ?? r.markers[0]?.span.first ?? (r.incident.disclosed ? sortKey(r.incident.disclosed) : today);
+	return rows.filter((r) => r.exposure || r.markers.length > 0).sort((a, b) => key(a) - key(b) || a.incident.slug.localeCompare(b.incident.slug));
+}
+
+/** The first and last day any row reaches, for the axis. */
+export function timelineExtent(rows: readonly TimelineRow[]): { first: number; last: number } | undefined {
+	const days = rows.flatMap((r) => [
+		...(r.exposure ? [r.exposure.start.first, r.exposure.end.last] : []),
+		...r.markers.flatMap((m) => [m.span.first, m.span.last]),
+	]);
+	return days.length ? { first: Math.min(...days), last: Math.max(...days) } : undefined;
+}
+
+/** Incidents grouped by year of disclosure, newest year first; unknown years last. */
+export function groupByDisclosureYear(incidents: readonly Incident[]): { year: number | undefined; incidents: Incident[] }[] {
+	const groups = new Map<number | undefined, Incident[]>();
+	for (const i of incidents) {
+		const year = i.disclosed?.year;
+		groups.set(year, [...(groups.get(year) ?? []), i]);
+	}
+	return [...groups.entries()]
+		.sort(([a], [b]) => (a === undefined ? 1 : b === undefined ? -1 : b - a))
+		.map(([year, list]) => ({ year, incidents: list }));
+}

@@ -1,0 +1,21 @@
+/**
+ * Base-aware internal URLs. Every link to a page of this site is built here, so that the site
+ * works at `/` and under a sub-path such as `/casebook/`.
+ */
+const BASE = import.meta.env.BASE_URL;
+
+/** `path` under the configured base: `url('incidents/')` → `/casebook/incidents/`. */
+export function url(path = ''): string {
+	const base = BASE.endsWith('/') ? BASE : `${BASE}/`;
+	return base + path.replace(/^\/+/, '');
+}
+
+/** The absolute URL of a path, for canonical links, feeds and exports. */
+export function absoluteUrl(path: string, site: URL | string | undefined): string {
+	return new URL(url(path), site ?? 'http://localhost').href;
+}
+
+/** The page of one case study. */
+export const incidentPath = (slug: string) => `incidents/${slug}/`;
+/** The browse page of one facet value. */
+export const browsePath = (facet: string, value?: string) => (value ? `browse/${facet}/${value}/` : `browse/${facet}/`);

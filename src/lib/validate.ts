@@ -1,0 +1,356 @@
+/**
+ * Validates write-ups the way an editor needs: every problem in every file at once, each as
+ * `path:line: field: message (expected …)`.
+ *
+ * The schema is the same one Astro uses, so this reports what the build would reject, but with
+ * line numbers, cross-file rules (related slugs, duplicate slugs) and the body policy (known
+ * components, known source ids, no scripts) that a per-entry schema cannot see. `npm run check`
+ * and `npm run build` both run it before Astro starts.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, basename, sep } from 'node:path';
+import { LineCounter, parseDocument, isMap } from 'yaml';
+import { mdxToMdast } from 'satteri';
+import { incidentSchema, type IncidentData } from '../schemas/incident.ts';
+import { closestMatch } from './suggest.ts';
+import { slugOf } from './slug.ts';
+
+/** One problem in one write-up. */
+export interface Problem {
+	/** Path of the file, relative to the working directory. */
+	file: string;
+	/** 1-based line in the file. */
+	line: number;
+	/** The field, e.g. `dates.discovered.date`, `body` or `file`. */
+	field: string;
+	message: string;
+}
+
+/** A write-up that parsed, with what the rest of the checks need. */
+export interface CheckedFile {
+	file: string;
+	slug: string;
+	data?: IncidentData;
+	/** `related` and `redirectFrom` as written, read even when other fields are invalid. */
+	related: string[];
+	redirectFrom: string[];
+	/** Line of each top-level key, for cross-file problems. */
+	keyLines: Map<string, number>;
+}
+
+/** Write-ups larger than this are refused: a case study is a few thousand words, not megabytes. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+/** Components every write-up may use without importing them. */
+export const KIT_COMPONENTS = ['Cite', 'Callout', 'KeyFigure', 'Quote'] as const;
+/** `kind` values of `<Callout>`. */
+export const CALLOUT_KINDS = ['lesson', 'warning', 'note'] as const;
+/** HTML elements a write-up may not contain, because they run code or embed other origins. */
+const FORBIDDEN_ELEMENTS = new Set(['script', 'iframe', 'object', 'embed', 'style', 'form', 'link', 'meta', 'base']);
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Formats a problem for a terminal or a log. */
+export function formatProblem(p: Problem): string {
+	return `${p.file}:${p.line}: ${p.field}: ${p.message}`;
+}
+
+/** `['sources', 2, 'url']` → `sources[2].url`. */
+export function fieldName(path: readonly PropertyKey[]): string {
+	return path.reduce<string>(
+		(name, key) => (typeof key === 'number' ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)),
+		'',
+	);
+}
+
+
+/** Every `.mdx` file below a folder, sorted, as paths relative to the working directory. */
+export function listWriteUps(dir: string, cwd = process.cwd()): string[] {
+	const found: string[] = [];
+	const walk = (d: string) => {
+		for (const name of readdirSync(d).sort()) {
+			const full = join(d, name);
+			if (statSync(full).isDirectory()) walk(full);
+			else if (name.endsWith('.mdx')) found.push(relative(cwd, full).split(sep).join('/'));
+		}
+	};
+	walk(dir);
+	return found;
+}
+
+interface SplitFile {
+	yaml: string;
+	/** Line of the file where the YAML starts. */
+	yamlLine: number;
+	body: string;
+	/** Line of the file where the body starts. */
+	bodyLine: number;
+}
+
+function splitFrontmatter(text: string): SplitFile | string {
+	const lines = text.split(/\r?\n/);
+	if (lines[0]?.trim() !== '---') return 'the file must start with a frontmatter block (expected a first line of ---)';
+	const end = lines.findIndex((line, i) => i > 0 && line.trim() === '---');
+	if (end < 0) return 'the frontmatter block is not closed (expected a line of --- after the facts)';
+	return {
+		yaml: lines.slice(1, end).join('\n'),
+		yamlLine: 2,
+		body: lines.slice(end + 1).join('\n'),
+		bodyLine: end + 2,
+	};
+}
+
+/** Validates one write-up on its own: encoding, frontmatter, schema and body policy. */
+export function checkFile(file: string, bytes: Uint8Array): { problems: Problem[]; checked: CheckedFile } {
+	const problems: Problem[] = [];
+	const checked: CheckedFile = { file, slug: slugOf(file), keyLines: new Map(), related: [], redirectFrom: [] };
+	const add = (line: number, field: string, message: string) => problems.push({ file, line, field, message });
+
+	if (!SLUG.test(checked.slug)) {
+		add(1, 'file', `file name "${basename(file)}" is not a slug (expected lowercase letters, digits and hyphens, e.g. acme-health-2024.mdx)`);
+	}
+	if (bytes.length === 0) {
+		add(1, 'file', 'the file is empty (expected frontmatter between --- lines, then the narrative)');
+		return { problems, checked };
+	}
+	if (bytes.length > MAX_FILE_BYTES) {
+		add(1, 'file', `the file is ${(bytes.length / 1048576).toFixed(1)} MiB (expected at most ${MAX_FILE_BYTES / 1048576} MiB)`);
+		return { problems, checked };
+	}
+	let text: string;
+	try {
+		text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+	} catch {
+		const bad = firstInvalidUtf8Line(bytes);
+		add(bad, 'file', 'the file is not valid UTF-8 (expected UTF-8 text; re-save it as UTF-8)');
+		return { problems, checked };
+	}
+	const split = splitFrontmatter(text.replace(/^\uFEFF/, ''));
+	if (typeof split === 'string') {
+		add(1, 'frontmatter', split);
+		return { problems, checked };
+	}
+
+	const lineCounter = new LineCounter();
+	const doc = parseDocument(split.yaml, { lineCounter, uniqueKeys: true, prettyErrors: false });
+	const yamlLine = (offset: number) => split.yamlLine + lineCounter.linePos(offset).line - 1;
+	if (doc.errors.length > 0) {
+		for (const error of doc.errors) {
+			add(yamlLine(error.pos[0]), 'frontmatter', `is not valid YAML: ${error.message.split('\n')[0]} (expected key: value lines)`);
+		}
+		return { problems, checked };
+	}
+	if (!isMap(doc.contents)) {
+		add(split.yamlLine, 'frontmatter', 'is not a mapping of fields (expected key: value lines)');
+		return { problems, checked };
+	}
+	for (const pair of doc.contents.items) {
+		const key = (pair.key as { value?: unknown; range?: [number] } | null);
+		if (key?.range) checked.keyLines.set(String(key.value), yamlLine(key.range[0]));
+	}
+	const lineOf = (path: readonly PropertyKey[]): number => {
+		for (let depth = path.length; depth > 0; depth--) {
+			const node = doc.getIn(path.slice(0, depth) as unknown[], true) as { range?: [number] } | undefined;
+			if (node?.range) return yamlLine(node.range[0]);
+			const parent = depth > 1 ? (doc.getIn(path.slice(0, depth - 1) as unknown[], true) as unknown) : doc.contents;
+			if (isMap(parent)) {
+				const pair = parent.items.find((p) => (p.key as { value?: unknown })?.value === path[depth - 1]);
+				const keyRange = (pair?.key as { range?: [number] } | undefined)?.range;
+				if (keyRange) return yamlLine(keyRange[0]);
+			}
+		}
+		return 1;
+	};
+
+	const raw = doc.toJS() as Record<string, unknown>;
+	checked.related = stringList(raw.related);
+	checked.redirectFrom = stringList(raw.redirectFrom);
+	const result = incidentSchema.safeParse(raw);
+	if (result.success) {
+		checked.data = result.data;
+	} else {
+		for (const issue of result.error.issues) {
+			const field = fieldName(issue.path) || 'frontmatter';
+			const message =
+				issue.code === 'unrecognized_keys'
+					? unknownKeysMessage(issue.keys)
+					: issue.code === 'invalid_type' && issue.input === undefined
+						? 'is required but missing'
+						: issue.message;
+			const at = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
+			add(lineOf(at), field, message);
+		}
+	}
+
+	const sourceIds = collectSourceIds(raw);
+	problems.push(...lintBody(split.body, sourceIds).map((p) => ({ ...p, file, line: p.line + split.bodyLine - 1 })));
+	return { problems, checked };
+}
+
+function unknownKeysMessage(keys: readonly string[]): string {
+	return `unknown field${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')} (check the spelling; docs/AUTHORING.md lists every field)`;
+}
+
+function stringList(value: unknown): string[] {
+	return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+function collectSourceIds(raw: unknown): string[] {
+	const sources = (raw as { sources?: unknown } | null)?.sources;
+	if (!Array.isArray(sources)) return [];
+	return sources.map((s) => (s as { id?: unknown })?.id).filter((id): id is string => typeof id === 'string');
+}
+
+function firstInvalidUtf8Line(bytes: Uint8Array): number {
+	let line = 1;
+	for (let i = 0; i < bytes.length; i++) {
+		try {
+			new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(i, Math.min(bytes.length, i + 4)));
+		} catch {
+			if (bytes[i]! >= 0x80 && !(bytes[i]! >= 0xc2 && bytes[i]! <= 0xf4)) return line;
+		}
+		if (bytes[i] === 0x0a) line++;
+	}
+	return line;
+}
+
+interface MdNode {
+	type: string;
+	name?: string | null;
+	value?: string;
+	url?: string;
+	attributes?: { type: string; name?: string; value?: unknown }[];
+	children?: MdNode[];
+	position?: { start: { line: number } };
+}
+
+/** Problems in the narrative, with lines relative to the start of the body. */
+export function lintBody(body: string, sourceIds: readonly string[]): Omit<Problem, 'file'>[] {
+	const problems: Omit<Problem, 'file'>[] = [];
+	let tree: MdNode;
+	try {
+		tree = mdxToMdast(body) as unknown as MdNode;
+	} catch (error) {
+		const message = String((error as Error).message ?? error);
+		const at = /^(\d+):(\d+)/.exec(message);
+		const clean = message.replace(/^\d+:\d+:\s*/, '').replace(/\s*\(mdx[^)]*\)\s*$/, '');
+		problems.push({
+			line: at ? Number(at[1]) : 1,
+			field: 'body',
+			message: `is not valid MDX: ${clean} (expected Markdown, with components written as <Name attr="…"/>)`,
+		});
+		return problems;
+	}
+	const known = sourceIds.join(', ') || 'none: add sources to the frontmatter';
+	const visit = (node: MdNode) => {
+		const line = node.position?.start.line ?? 1;
+		const add = (message: string) => problems.push({ line, field: 'body', message });
+		if (node.type === 'mdxjsEsm') add('import and export statements are not allowed (the components Cite, Callout, KeyFigure and Quote need no import)');
+		if ((node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') && !/^\s*\/\*[\s\S]*\*\/\s*$/.test(node.value ?? '')) {
+			add('JavaScript expressions in { } are not allowed (expected plain text; use {/* … */} for comments)');
+		}
+		if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && node.url && !isSafeUrl(node.url)) {
+			add(`link to "${node.url}" is not allowed (expected an http(s) URL, mailto: or #fragment)`);
+		}
+		if (node.type === 'html' && /<script\b|\son[a-z]+\s*=|javascript:/i.test(node.value ?? '')) {
+			add('raw HTML with a script, an on… event handler or a javascript: URL is not allowed');
+		}
+		if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') lintElement(node, sourceIds, known, add);
+		node.children?.forEach(visit);
+	};
+	visit(tree);
+	return problems;
+}
+
+function isSafeUrl(url: string): boolean {
+	const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url.trim().replace(/[\u0000-\u0020]/g, ''));
+	return !scheme || ['http', 'https', 'mailto'].includes(scheme[1]!.toLowerCase());
+}
+
+function lintElement(node: MdNode, sourceIds: readonly string[], known: string, add: (m: string) => void) {
+	const name = node.name ?? '';
+	const attrs = new Map<string, unknown>();
+	for (const attr of node.attributes ?? []) {
+		if (attr.type !== 'mdxJsxAttribute' || !attr.name) {
+			add(`<${name}> has a spread or expression attribute, which is not allowed (expected name="value")`);
+			continue;
+		}
+		attrs.set(attr.name, attr.value);
+		if (/^on/i.test(attr.name)) add(`<${name}> has an inline event handler ${attr.name}=, which is not allowed`);
+		if (typeof attr.value === 'string' && !isSafeUrl(attr.value) && /^(href|src|action|formaction|xlink:href|data)$/i.test(attr.name)) {
+			add(`<${name}> ${attr.name}="${attr.value}" is not allowed (expected an http(s) URL)`);
+		}
+	}
+	if (FORBIDDEN_ELEMENTS.has(name.toLowerCase())) {
+		add(`<${name}> is not allowed in a write-up (scripts and embeds would run in readers' browsers)`);
+		return;
+	}
+	if (!/^[A-Z]/.test(name)) return;
+	if (!(KIT_COMPONENTS as readonly string[]).includes(name)) {
+		const guess = closestMatch(name.toLowerCase(), KIT_COMPONENTS.map((c) => c.toLowerCase()));
+		const hint = guess ? `; did you mean <${KIT_COMPONENTS.find((c) => c.toLowerCase() === guess)}>?` : '';
+		add(`unknown component <${name}>${hint} (expected one of: ${KIT_COMPONENTS.join(', ')})`);
+		return;
+	}
+	const ref = name === 'Cite' ? 'id' : name === 'Quote' || name === 'KeyFigure' ? 'source' : undefined;
+	if (ref) {
+		const id = attrs.get(ref);
+		if (typeof id !== 'string' || id === '') add(`<${name}> needs ${ref}="…", the id of a listed source (expected one of: ${known})`);
+		else if (!sourceIds.includes(id)) {
+			const guess = closestMatch(id, sourceIds);
+			add(`<${name} ${ref}="${id}"> names an unknown source${guess ? `; did you mean "${guess}"?` : ''} (expected one of: ${known})`);
+		}
+	}
+	if (name === 'Callout') {
+		const kind = attrs.get('kind');
+		if (!(CALLOUT_KINDS as readonly unknown[]).includes(kind)) {
+			add(`<Callout kind="${String(kind ?? '')}"> is not a callout kind (expected one of: ${CALLOUT_KINDS.join(', ')})`);
+		}
+	}
+	if (name === 'KeyFigure' && (typeof attrs.get('value') !== 'string' || typeof attrs.get('label') !== 'string')) {
+		add('<KeyFigure> needs value="…" and label="…"');
+	}
+}
+
+/** Validates every write-up in a folder, including the rules that span files. */
+export function checkCorpus(dir: string): { problems: Problem[]; files: CheckedFile[] } {
+	const problems: Problem[] = [];
+	const files: CheckedFile[] = [];
+	for (const file of listWriteUps(dir)) {
+		const result = checkFile(file, readFileSync(file));
+		problems.push(...result.problems);
+		files.push(result.checked);
+	}
+	problems.push(...checkCrossFile(files));
+	problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+	return { problems, files };
+}
+
+/** Rules that span write-ups: unique slugs, redirects that collide, related slugs that exist. */
+export function checkCrossFile(files: readonly CheckedFile[]): Problem[] {
+	const problems: Problem[] = [];
+	const owner = new Map<string, string>();
+	for (const f of files) {
+		const first = owner.get(f.slug);
+		if (first) {
+			problems.push({ file: f.file, line: 1, field: 'file', message: `duplicate slug "${f.slug}", already used by ${first} (expected every file name to be unique)` });
+		} else owner.set(f.slug, f.file);
+	}
+	const slugs = [...owner.keys()];
+	for (const f of files) {
+		for (const old of f.redirectFrom) {
+			const other = owner.get(old);
+			if (other) {
+				problems.push({ file: f.file, line: f.keyLines.get('redirectFrom') ?? 1, field: 'redirectFrom', message: `"${old}" is the slug of ${other} (expected a former slug that no case study uses)` });
+			}
+		}
+		f.related.forEach((slug, i) => {
+			const line = f.keyLines.get('related') ?? 1;
+			if (slug === f.slug) problems.push({ file: f.file, line, field: `related[${i}]`, message: 'a case study cannot be related to itself' });
+			else if (!owner.has(slug)) {
+				const guess = closestMatch(slug, slugs);
+				problems.push({ file: f.file, line, field: `related[${i}]`, message: `unknown case study "${slug}"${guess ? `; did you mean "${guess}"?` : ''} (expected the file name of another write-up)` });
+			}
+		});
+	}
+	return problems;
+}

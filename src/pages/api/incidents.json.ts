@@ -1,0 +1,16 @@
+import type { APIRoute } from 'astro';
+import { getCasebook } from '../../lib/collection.ts';
+import { apiIncident, SCHEMA_VERSION } from '../../lib/export.ts';
+import { buildTimestamp } from '../../lib/build-info.ts';
+
+/** Every case study's facts and derived measures, newest first. */
+export const GET: APIRoute = async ({ site }) => {
+	const { incidents } = await getCasebook();
+	const body = {
+		schemaVersion: SCHEMA_VERSION,
+		generated: buildTimestamp(),
+		count: incidents.length,
+		incidents: incidents.map((i) => apiIncident(i, site)),
+	};
+	return new Response(JSON.stringify(body, null, '\t'), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+};

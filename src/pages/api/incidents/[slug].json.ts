@@ -1,0 +1,16 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getCasebook } from '../../../lib/collection.ts';
+import { apiIncident, SCHEMA_VERSION } from '../../../lib/export.ts';
+import { buildTimestamp } from '../../../lib/build-info.ts';
+
+export const getStaticPaths = (async () => {
+	const { incidents } = await getCasebook();
+	return incidents.map((i) => ({ params: { slug: i.slug } }));
+}) satisfies GetStaticPaths;
+
+/** One case study's facts and derived measures. */
+export const GET: APIRoute = async ({ params, site }) => {
+	const { bySlug } = await getCasebook();
+	const body = { schemaVersion: SCHEMA_VERSION, generated: buildTimestamp(), incident: apiIncident(bySlug.get(params.slug!)!, site) };
+	return new Response(JSON.stringify(body, null, '\t'), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+};

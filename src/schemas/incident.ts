@@ -1,0 +1,383 @@
+/**
+ * The incident model: the frontmatter of one write-up in `content/incidents/<slug>.mdx`.
+ *
+ * This schema is the single source of truth. `src/content.config.ts` gives it to Astro, the
+ * check script validates with it, and the JSON Schema for API consumers and editors is generated
+ * from it. Every field carries a one-line description; see docs/AUTHORING.md for the tables.
+ */
+import { z } from 'astro/zod';
+import { closestMatch } from '../lib/suggest.ts';
+import { parsePartialDate, partialDate, isImpossibleOrder } from '../lib/partial-date.ts';
+import {
+	actors,
+	breachTypes,
+	dataClasses,
+	disclosures,
+	lessons,
+	locations,
+	organizationTypes,
+	outcomeKinds,
+	sourceKinds,
+	termKeys,
+	usStates,
+	vectors,
+	type Vocabulary,
+} from '../vocabularies.ts';
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A lowercase, hyphenated identifier such as `kaiser-permanente-2024`. */
+const slug = (what: string) =>
+	z
+		.string()
+		.regex(SLUG, { error: `must be a ${what} in lowercase letters, digits and hyphens, e.g. "hhs-breach-portal"` });
+
+/** A partial date as text. YAML turns `2023-01-13` into a Date and `2014` into a number, so both are taken back to text. */
+export const partialDateSchema = z
+	.union([z.string(), z.date(), z.number().int()], {
+		error: 'must be a date (expected YYYY, YYYY-MM or YYYY-MM-DD)',
+	})
+	.transform((input, ctx) => {
+		const text = input instanceof Date ? input.toISOString().slice(0, 10) : String(input);
+		const parsed = parsePartialDate(text);
+		if (typeof parsed === 'string') {
+			ctx.addIssue({ code: 'custom', message: parsed, input });
+			return z.NEVER;
+		}
+		return text;
+	})
+	.describe('A date known to the year, month or day: YYYY, YYYY-MM or YYYY-MM-DD.');
+
+/** A date known to the day, for record-keeping dates. */
+const dayDateSchema = partialDateSchema.refine((text) => partialDate(text).precision === 'day', {
+	error: 'must be a full date (expected YYYY-MM-DD)',
+});
+
+/** Only http(s) URLs: a `javascript:` or `data:` URL in a source list would run in readers' browsers. */
+export const httpUrlSchema = z
+	.string()
+	.trim()
+	.refine(
+		(value) => {
+			try {
+				const url = new URL(value);
+				return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.length > 0;
+			} catch {
+				return false;
+			}
+		},
+		{ error: 'must be an http(s) URL (expected https://…)' },
+	);
+
+/** A term of a controlled vocabulary; the message lists the valid keys. */
+export function termSchema<K extends string>(v: Vocabulary<K>) {
+	const keys = termKeys(v);
+	return z.enum(keys, {
+		error: (issue) => {
+			const guess = closestMatch(issue.input, keys);
+			const hint = guess ? `; did you mean "${guess}"?` : '';
+			return `unknown ${v.label.toLowerCase()} ${JSON.stringify(issue.input)}${hint} (expected one of: ${keys.join(', ')})`;
+		},
+	});
+}
+
+/** A non-empty list of vocabulary terms, each at most once. */
+function termListSchema<K extends string>(v: Vocabulary<K>, min = 1) {
+	return z
+		.array(termSchema(v))
+		.min(min, { error: `must list at least ${min} ${v.label.toLowerCase()}` })
+		.refine((list) => new Set(list).size === list.length, { error: 'lists a term twice' });
+}
+
+const text = (what: string) => z.string().trim().min(1, { error: `${what} must not be empty` });
+
+const sourceRef = slug('source id').describe('The `id` of an entry in `sources` that supports this fact.');
+
+/** One source of facts. */
+export const sourceSchema = z
+	.object({
+		/** Short id that facts and `<Cite id>` refer to, e.g. `hhs-ocr-portal`. */
+		id: slug('source id').describe('Short id that facts and <Cite id> refer to, e.g. "hhs-ocr-portal".'),
+		/** Where the source is published. http(s) only. */
+		url: httpUrlSchema.describe('Where the source is published; http(s) only.'),
+		/** The source's own title. */
+		title: text('title').describe('The source’s own title.'),
+		/** Who published it: a regulator, the organization, a newspaper. */
+		publisher: text('publisher').describe('Who published it: a regulator, the organization, a newspaper.'),
+		/** When it was published (partial date). */
+		published: partialDateSchema.describe('When it was published: YYYY, YYYY-MM or YYYY-MM-DD.'),
+		/** What kind of source it is. */
+		kind: termSchema(sourceKinds).describe('What kind of source it is.'),
+		/** An archived copy, e.g. on the Wayback Machine. Optional. */
+		archive: httpUrlSchema.optional().describe('An archived copy of the source. Optional.'),
+	})
+	.strict();
+
+/** A date with the source that gives it. */
+const datedFactSchema = z
+	.object({
+		/** The date, at the precision the source gives. */
+		date: partialDateSchema,
+		/** The source that gives the date. */
+		source: sourceRef,
+		/** A short qualification, e.g. "date of the HHS portal filing". Optional. */
+		note: z.string().trim().optional().describe('A short qualification. Optional.'),
+	})
+	.strict();
+
+/** The dated milestones of an incident, in the order they are checked against each other. */
+export const DATE_FIELDS = [
+	'exposureStart',
+	'exposureEnd',
+	'discovered',
+	'reportedToRegulator',
+	'individualsNotified',
+	'publiclyDisclosed',
+] as const;
+export type DateField = (typeof DATE_FIELDS)[number];
+
+/** Labels for the dated milestones. */
+export const DATE_LABELS: Record<DateField, string> = {
+	exposureStart: 'Exposure began',
+	exposureEnd: 'Exposure ended',
+	discovered: 'Discovered',
+	reportedToRegulator: 'Reported to regulator',
+	individualsNotified: 'Individuals notified',
+	publiclyDisclosed: 'Publicly disclosed',
+};
+
+/** Pairs of milestones where the second cannot come before the first. */
+const DATE_ORDER: ReadonlyArray<[DateField, DateField]> = [
+	['exposureStart', 'exposureEnd'],
+	['exposureStart', 'discovered'],
+	['exposureStart', 'publiclyDisclosed'],
+	['discovered', 'reportedToRegulator'],
+	['discovered', 'individualsNotified'],
+	['discovered', 'publiclyDisclosed'],
+];
+
+const datesSchema = z
+	.object({
+		/** When data first became exposed. */
+		exposureStart: datedFactSchema.optional().describe('When data first became exposed.'),
+		/** When the exposure was stopped. */
+		exposureEnd: datedFactSchema.optional().describe('When the exposure was stopped.'),
+		/** When the organization discovered the incident. */
+		discovered: datedFactSchema.optional().describe('When the organization discovered the incident.'),
+		/** When it was reported to a regulator (HHS OCR, FTC, a state). */
+		reportedToRegulator: datedFactSchema
+			.optional()
+			.describe('When it was reported to a regulator such as HHS OCR.'),
+		/** When affected individuals were notified (first notices). */
+		individualsNotified: datedFactSchema.optional().describe('When affected individuals were first notified.'),
+		/** When it was first made public by the organization or the press. */
+		publiclyDisclosed: datedFactSchema.optional().describe('When it was first made public.'),
+	})
+	.strict();
+
+/** A regulatory or legal outcome. */
+const outcomeSchema = z
+	.object({
+		/** What kind of outcome. */
+		kind: termSchema(outcomeKinds),
+		/** When it was announced or agreed. */
+		date: partialDateSchema,
+		/** The amount in `currency`, when money changed hands. Optional. */
+		amount: z.number().nonnegative().optional().describe('The amount, when money changed hands.'),
+		/** ISO 4217 currency of `amount`. Defaults to USD. */
+		currency: z.string().regex(/^[A-Z]{3}$/, { error: 'must be an ISO 4217 code such as USD' }).default('USD'),
+		/** Who imposed or agreed it and what it requires, in one line. */
+		description: text('description'),
+		/** The source that records it. */
+		source: sourceRef,
+	})
+	.strict();
+
+/** The number of people affected. */
+const individualsAffectedSchema = z
+	.object({
+		/** The count, or `null` when no source gives one. Never 0 for unknown. */
+		count: z
+			.number({ error: 'must be a whole number, or null when unknown' })
+			.int({ error: 'must be a whole number' })
+			.min(1, {
+				error: (issue) =>
+					issue.input === 0
+						? 'is 0; write `count: null` when the number is unknown (expected a positive whole number or null)'
+						: 'must be positive (expected a positive whole number or null)',
+			})
+			.nullable()
+			.describe('The count, or null when no source gives one. Never 0 for unknown.'),
+		/** The source that gives the count. Required when the count is known. */
+		source: sourceRef.optional(),
+		/** The date the count is as of, e.g. the date of the regulator filing. Optional. */
+		asOf: partialDateSchema.optional().describe('The date the count is as of. Optional.'),
+		/** A short qualification, e.g. where sources disagree. Optional. */
+		note: z.string().trim().optional(),
+	})
+	.strict()
+	.superRefine((value, ctx) => {
+		if (typeof value.count === 'number' && value.count > 0 && value.source === undefined) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['source'],
+				message: 'is missing: a known count needs the id of the source that gives it',
+			});
+		}
+	});
+
+/** The organization responsible for the data. */
+const organizationSchema = z
+	.object({
+		/** The organization's name, as it is publicly known. */
+		name: text('name').describe('The organization’s name, as it is publicly known.'),
+		/** Its HIPAA role. */
+		type: termSchema(organizationTypes).describe('Its HIPAA role.'),
+		/** The parent company or system, if any. Optional. */
+		parent: z.string().trim().min(1).optional().describe('The parent company or system. Optional.'),
+		/** The US state of its headquarters, as a two-letter USPS code. Optional. */
+		state: z
+			.enum(Object.keys(usStates) as [keyof typeof usStates, ...(keyof typeof usStates)[]], {
+				error: (issue) => `unknown US state ${JSON.stringify(issue.input)} (expected a two-letter code such as CA)`,
+			})
+			.optional()
+			.describe('The US state of its headquarters, as a two-letter code. Optional.'),
+		/** Its country, as an ISO 3166-1 alpha-2 code. Defaults to US. */
+		country: z
+			.string()
+			.regex(/^[A-Z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 code such as US' })
+			.default('US')
+			.describe('Its country, as an ISO 3166-1 alpha-2 code. Defaults to US.'),
+	})
+	.strict();
+
+/** The frontmatter of one case study, before the cross-field rules. */
+const incidentObject = z
+	.object({
+		/** The headline of the case study. */
+		title: text('title').describe('The headline of the case study.'),
+		/** One or two sentences, at most 300 characters, for listings, feeds and search results. */
+		summary: text('summary')
+			.max(300, { error: (issue) => `is ${String(issue.input).length} characters long (expected at most 300)` })
+			.describe('At most 300 characters, for listings, feeds and search results.'),
+		organization: organizationSchema,
+		/** Vendors that handled the data for the organization and played a part. */
+		businessAssociates: z.array(text('business associate')).default([]).describe('Vendors involved.'),
+		/** Third parties that received the data, e.g. Google, Microsoft Bing, X. */
+		recipients: z.array(text('recipient')).default([]).describe('Third parties that received the data.'),
+		individualsAffected: individualsAffectedSchema,
+		/** What was exposed. */
+		dataClasses: termListSchema(dataClasses).describe('What kinds of data were exposed.'),
+		/** The HHS breach type(s). */
+		breachType: termListSchema(breachTypes).describe('The HHS breach portal type(s).'),
+		/** The HHS location(s) of the breached information. */
+		location: termListSchema(locations).describe('The HHS breach portal location(s).'),
+		/** How the data leaked. */
+		vector: termListSchema(vectors).describe('How the data leaked, after VERIS.'),
+		/** Who caused it. */
+		actor: termSchema(actors).describe('Who caused it, after VERIS.'),
+		/** Whether data is known to have reached someone. */
+		disclosure: termSchema(disclosures).describe('Whether data is known to have been accessed.'),
+		/** The dated milestones, each with its source. Unknown dates are left out. */
+		dates: datesSchema.default({}),
+		/** Settlements, fines, corrective-action plans and lawsuits. */
+		outcomes: z.array(outcomeSchema).default([]).describe('Regulatory and legal outcomes.'),
+		/** Preventive controls the case teaches. */
+		lessons: termListSchema(lessons, 0).default([]).describe('Preventive controls the case teaches.'),
+		/** Free keywords in lowercase-hyphenated form. */
+		tags: z.array(slug('tag')).default([]).describe('Free keywords, lowercase and hyphenated.'),
+		/** Slugs of other case studies an editor links to. */
+		related: z.array(slug('case-study slug')).default([]).describe('Slugs of related case studies.'),
+		/** Former slugs of this case study; each keeps a redirect page. */
+		redirectFrom: z.array(slug('slug')).default([]).describe('Former slugs, each kept as a redirect.'),
+		/** Every source the facts and the narrative rely on. At least one. */
+		sources: z.array(sourceSchema).min(1, { error: 'must list at least one source' }),
+		/** When the case study was first published here (YYYY-MM-DD). */
+		added: dayDateSchema.describe('When the case study was first published here, YYYY-MM-DD.'),
+		/** When its facts last changed (YYYY-MM-DD). Optional. */
+		updated: dayDateSchema.optional().describe('When its facts last changed, YYYY-MM-DD. Optional.'),
+	})
+	.strict();
+
+/** The frontmatter of one case study. */
+export const incidentSchema = incidentObject
+	// Purposely run even when other fields failed, so that an editor sees every problem at once;
+	// the data may then be partly raw, hence the defensive reads.
+	.superRefine(crossFieldRules, { when: () => true });
+
+const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const idOf = (v: unknown): string | undefined => {
+	const id = (v as { id?: unknown; source?: unknown } | null | undefined)?.id;
+	return typeof id === 'string' ? id : undefined;
+};
+const refOf = (v: unknown): string | undefined => {
+	const ref = (v as { source?: unknown } | null | undefined)?.source;
+	return typeof ref === 'string' ? ref : undefined;
+};
+const dateOf = (v: unknown) => {
+	const text = (v as { date?: unknown } | null | undefined)?.date;
+	const parsed = typeof text === 'string' ? parsePartialDate(text) : undefined;
+	return typeof parsed === 'object' ? parsed : undefined;
+};
+
+/** Rules across fields: unique source ids, references to sources that exist, dates in a possible order. */
+function crossFieldRules(data: IncidentInput, ctx: z.RefinementCtx<IncidentInput>) {
+	const ids = new Set<string>();
+	asArray(data.sources).forEach((source, i) => {
+		const id = idOf(source);
+		if (id === undefined) return;
+		if (ids.has(id)) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['sources', i, 'id'],
+				message: `duplicate source id "${id}" (expected each id once)`,
+			});
+		}
+		ids.add(id);
+	});
+	const known = [...ids].join(', ') || 'none';
+	const checkRef = (id: string | undefined, path: (string | number)[]) => {
+		if (id !== undefined && !ids.has(id)) {
+			const guess = closestMatch(id, [...ids]);
+			const hint = guess ? `; did you mean "${guess}"?` : '';
+			ctx.addIssue({ code: 'custom', path, message: `unknown source id "${id}"${hint} (expected one of: ${known})` });
+		}
+	};
+	const dates = (data.dates ?? {}) as Record<string, unknown>;
+	checkRef(refOf(data.individualsAffected), ['individualsAffected', 'source']);
+	for (const field of DATE_FIELDS) checkRef(refOf(dates[field]), ['dates', field, 'source']);
+	asArray(data.outcomes).forEach((o, i) => checkRef(refOf(o), ['outcomes', i, 'source']));
+
+	for (const [earlier, later] of DATE_ORDER) {
+		const a = dateOf(dates[earlier]);
+		const b = dateOf(dates[later]);
+		if (a && b && isImpossibleOrder(a, b)) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['dates', later, 'date'],
+				message: `${b.value} is before ${earlier} ${a.value} (expected ${later} on or after ${earlier})`,
+			});
+		}
+	}
+	const added = dateOf({ date: data.added });
+	const updated = dateOf({ date: data.updated });
+	if (added && updated && isImpossibleOrder(added, updated)) {
+		ctx.addIssue({
+			code: 'custom',
+			path: ['updated'],
+			message: `${updated.value} is before added ${added.value} (expected on or after it)`,
+		});
+	}
+}
+
+/** Frontmatter as the refinement may see it: valid where parsing succeeded, raw elsewhere. */
+type IncidentInput = z.output<typeof incidentObject>;
+
+/** The validated frontmatter of one case study. */
+export type IncidentData = z.output<typeof incidentSchema>;
+/** One source of a case study. */
+export type Source = IncidentData['sources'][number];
+/** One dated milestone. */
+export type DatedFact = NonNullable<IncidentData['dates'][DateField]>;
+/** One outcome. */
+export type Outcome = IncidentData['outcomes'][number];

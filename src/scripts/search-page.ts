@@ -1,0 +1,178 @@
+/**
+ * The /search/ page: query, faceted filters with counts, sort, and results, with all of it in
+ * the URL (`?q=…&vector=tracking-technology&sort=affected:desc`) so that a search can be shared
+ * and Back and Forward restore it.
+ */
+import { search, type ResultData, type Selection } from './pagefind-client.ts';
+
+interface FilterConfig {
+	key: string;
+	label: string;
+	values: { slug: string; label: string }[];
+}
+
+interface State {
+	q: string;
+	sort: string;
+	/** Selected slugs per filter. */
+	selected: Record<string, string[]>;
+}
+
+function readUrl(filters: FilterConfig[]): State {
+	const params = new URLSearchParams(location.search);
+	const selected: State['selected'] = {};
+	for (const f of filters) {
+		const known = new Set(f.values.map((v) => v.slug));
+		const values = params.getAll(f.key).filter((v) => known.has(v));
+		if (values.length) selected[f.key] = values;
+	}
+	return { q: params.get('q') ?? '', sort: params.get('sort') ?? '', selected };
+}
+
+function writeUrl(state: State, push: boolean): void {
+	const params = new URLSearchParams();
+	if (state.q) params.set('q', state.q);
+	for (const [key, values] of Object.entries(state.selected)) for (const v of values) params.append(key, v);
+	if (state.sort) params.set('sort', state.sort);
+	const next = `${location.pathname}${params.size ? `?${params}` : ''}`;
+	if (next === `${location.pathname}${location.search}`) return;
+	if (push) history.pushState(null, '', next);
+	else history.replaceState(null, '', next);
+}
+
+/** Pagefind filters by label; the URL and the checkboxes use slugs. */
+function toLabels(filters: FilterConfig[], selected: State['selected']): Selection {
+	const out: Selection = {};
+	for (const f of filters) {
+		const chosen = selected[f.key];
+		if (chosen?.length) out[f.key] = f.values.filter((v) => chosen.includes(v.slug)).map((v) => v.label);
+	}
+	return out;
+}
+
+function parseSort(sort: string): Record<string, 'asc' | 'desc'> | undefined {
+	const [key, dir] = sort.split(':');
+	return key && (dir === 'asc' || dir === 'desc') ? { [key]: dir } : undefined;
+}
+
+function renderResult(data: ResultData, hasQuery: boolean): HTMLLIElement {
+	const li = document.createElement('li');
+	li.className = 'border-b border-border py-4';
+	const h = document.createElement('h2');
+	h.className = 'text-lg font-semibold';
+	const a = document.createElement('a');
+	a.href = data.url;
+	a.textContent = data.meta.title ?? data.url;
+	h.append(a);
+	const meta = document.createElement('p');
+	meta.className = 'text-sm text-muted';
+	meta.textContent = [data.meta.organization, data.meta.date && `disclosed ${data.meta.date}`, data.meta.affected && data.meta.affected !== 'unknown' ? `${data.meta.affected} affected` : 'count unknown']
+		.filter(Boolean)
+		.join(' · ');
+	const excerpt = document.createElement('p');
+	excerpt.className = 'mt-1';
+	// Pagefind's excerpt is text from our own pages with matches wrapped in <mark>.
+	if (hasQuery) excerpt.innerHTML = data.excerpt;
+	else excerpt.textContent = data.meta.summary ?? '';
+	li.append(h, meta, excerpt);
+	return li;
+}
+
+/** Wires up the search page inside `root`. */
+export function mountSearchPage(root: HTMLElement): void {
+	const filters = JSON.parse(root.dataset.filters ?? '[]') as FilterConfig[];
+	const form = root.querySelector<HTMLFormElement>('#search-form')!;
+	const input = root.querySelector<HTMLInputElement>('#search-q')!;
+	const sortSelect = root.querySelector<HTMLSelectElement>('#search-sort')!;
+	const status = root.querySelector<HTMLElement>('#search-status')!;
+	const list = root.querySelector<HTMLOListElement>('#search-results')!;
+	const boxes = [...root.querySelectorAll<HTMLInputElement>('#search-filters input[type=checkbox]')];
+	let state = readUrl(filters);
+	let run = 0;
+
+	const showState = () => {
+		input.value = state.q;
+		sortSelect.value = state.sort;
+		for (const box of boxes) box.checked = state.selected[box.name]?.includes(box.value) ?? false;
+	};
+
+	const update = async () => {
+		const ticket = ++run;
+		const labels = toLabels(filters, state.selected);
+		status.textContent = 'Searching…';
+		try {
+			const main = await search(state.q, labels, parseSort(state.sort));
+			// Counts for a filter with a selection come from the search without that filter, so that
+			// its other values show what choosing them would add.
+			const own = await Promise.all(
+				Object.keys(labels).map(async (key) => {
+					const { [key]: _, ...others } = labels;
+					return [key, (await search(state.q, others)).filters[key] ?? {}] as const;
+				}),
+			);
+			if (ticket !== run) return;
+			const counts = { ...main.filters, ...Object.fromEntries(own) };
+			for (const box of boxes) {
+				const n = counts[box.name]?.[box.dataset.label!] ?? 0;
+				const span = box.parentElement!.querySelector<HTMLElement>('[data-count]')!;
+				span.textContent = String(n);
+				box.parentElement!.classList.toggle('opacity-60', n === 0 && !box.checked);
+			}
+			const data = await Promise.all(main.results.slice(0, 50).map((r) => r.data()));
+			if (ticket !== run) return;
+			list.replaceChildren(...data.map((d) => renderResult(d, state.q.trim() !== '')));
+			const n = main.results.length;
+			status.textContent = `${n} case ${n === 1 ? 'study' : 'studies'}${state.q ? ` for “${state.q}”` : ''}${n > 50 ? ', showing the first 50' : ''}`;
+		} catch (error) {
+			status.textContent = 'Search could not load. Try reloading the page.';
+			console.warn(error);
+		}
+	};
+
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	input.addEventListener('input', () => {
+		clearTimeout(timer);
+		timer = setTimeout(() => {
+			state = { ...state, q: input.value };
+			writeUrl(state, false);
+			void update();
+		}, 150);
+	});
+	form.addEventListener('submit', (event) => {
+		event.preventDefault();
+		clearTimeout(timer);
+		state = { ...state, q: input.value };
+		writeUrl(state, true);
+		void update();
+	});
+	sortSelect.addEventListener('change', () => {
+		state = { ...state, sort: sortSelect.value };
+		writeUrl(state, true);
+		void update();
+	});
+	for (const box of boxes) {
+		box.addEventListener('change', () => {
+			const current = new Set(state.selected[box.name] ?? []);
+			if (box.checked) current.add(box.value);
+			else current.delete(box.value);
+			state = { ...state, selected: { ...state.selected, [box.name]: [...current] } };
+			if (current.size === 0) delete state.selected[box.name];
+			writeUrl(state, true);
+			void update();
+		});
+	}
+	root.querySelector('#search-clear')!.addEventListener('click', () => {
+		state = { q: '', sort: '', selected: {} };
+		showState();
+		writeUrl(state, true);
+		void update();
+	});
+	addEventListener('popstate', () => {
+		state = readUrl(filters);
+		showState();
+		void update();
+	});
+
+	showState();
+	void update();
+}

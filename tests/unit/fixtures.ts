@@ -1,0 +1,32 @@
+/** A valid frontmatter object for unit tests; tests change one thing at a time. */
+export function validFrontmatter(): Record<string, any> {
+	return {
+		title: 'Example Health: a migration exposed names and emails',
+		summary: 'A test case study.',
+		organization: { name: 'Example Health', type: 'healthcare-provider', state: 'OR', country: 'US' },
+		recipients: [],
+		individualsAffected: { count: 1200, source: 'regulator', asOf: '2023-03-10' },
+		dataClasses: ['names', 'email-addresses'],
+		breachType: ['unauthorized-access-disclosure'],
+		location: ['network-server'],
+		vector: ['programming-error'],
+		actor: 'internal',
+		disclosure: 'potential',
+		dates: {
+			exposureStart: { date: '2014-07', source: 'notice' },
+			exposureEnd: { date: '2023-01-13', source: 'notice' },
+			discovered: { date: '2023-01-10', source: 'notice' },
+			reportedToRegulator: { date: '2023-03-10', source: 'regulator' },
+			individualsNotified: { date: '2023-03', source: 'notice' },
+		},
+		outcomes: [],
+		lessons: ['data-migration-review'],
+		tags: ['pharmacy'],
+		related: [],
+		sources: [
+			{ id: 'notice', url: 'https://example.org/notice', title: 'Notice', publisher: 'Example Health', published: '2023-03-10', kind: 'organization' },
+			{ id: 'regulator', url: 'https://example.gov/portal', title: 'Breach portal', publisher: 'HHS OCR', published: '2023', kind: 'regulator' },
+		],
+		added: '2026-11-23',
+	};
+}
