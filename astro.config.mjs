@@ -5,8 +5,10 @@ import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { siteConfig } from './src/site-config.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
+import { redirectSlugs } from './src/lib/content-dir.ts';
 
 const { site, base } = siteConfig();
+const redirects = await redirectSlugs();
 
 // SITE_URL and BASE_PATH configure where the site is deployed: at the root of a domain, or under
 // a sub-path such as GitHub Pages' /<repository>/. Every internal link goes through src/lib/urls.ts.
@@ -14,8 +16,14 @@ export default defineConfig({
 	site,
 	base,
 	trailingSlash: 'always',
-	build: { format: 'directory' },
-	integrations: [mdx(), sitemap(), pagefindIntegration()],
+	// Stylesheets stay files: the Content-Security-Policy allows styles from 'self' only.
+	build: { format: 'directory', inlineStylesheets: 'never' },
+	integrations: [
+		mdx(),
+		// Redirect pages left at former slugs are not pages of their own.
+		sitemap({ filter: (page) => ![...redirects].some((slug) => page.endsWith(`/incidents/${slug}/`)) }),
+		pagefindIntegration(),
+	],
 	vite: {
 		plugins: [tailwindcss()],
 		// Purposely never inline scripts: the Content-Security-Policy allows scripts from 'self' only.

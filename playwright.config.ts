@@ -47,7 +47,7 @@ export default defineConfig({
 	webServer: process.env.E2E_BASE_URL
 		? undefined
 		: {
-				command: `astro preview --host 127.0.0.1 --port ${port}`,
+				command: `node scripts/serve.ts --port ${port}`,
 				url: baseURL,
 				reuseExistingServer: false,
 				timeout: 60_000,

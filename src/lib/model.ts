@@ -36,10 +36,11 @@ export function disclosureYear(incident: Incident): number | undefined {
 	return incident.disclosed?.year;
 }
 
-/** Newest first by disclosure, then by the date the case study was added, then by slug. */
+/** Newest disclosure first; case studies whose disclosure date is unknown come last, newest added first. */
 export function compareNewestFirst(a: Incident, b: Incident): number {
-	const key = (i: Incident) => (i.disclosed ? sortKey(i.disclosed) : sortKey(partialDate(i.data.added)));
-	return key(b) - key(a) || b.data.added.localeCompare(a.data.added) || a.slug.localeCompare(b.slug);
+	if (a.disclosed && b.disclosed) return sortKey(b.disclosed) - sortKey(a.disclosed) || a.slug.localeCompare(b.slug);
+	if (a.disclosed || b.disclosed) return a.disclosed ? -1 : 1;
+	return b.data.added.localeCompare(a.data.added) || a.slug.localeCompare(b.slug);
 }
 
 /** A copy of the list, newest first. */

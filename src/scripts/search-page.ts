@@ -116,7 +116,7 @@ export function mountSearchPage(root: HTMLElement): void {
 				const n = counts[box.name]?.[box.dataset.label!] ?? 0;
 				const span = box.parentElement!.querySelector<HTMLElement>('[data-count]')!;
 				span.textContent = String(n);
-				box.parentElement!.classList.toggle('opacity-60', n === 0 && !box.checked);
+				box.parentElement!.classList.toggle('text-muted', n === 0 && !box.checked);
 			}
 			const data = await Promise.all(main.results.slice(0, 50).map((r) => r.data()));
 			if (ticket !== run) return;

@@ -1,3 +1,6 @@
+import { incidentSchema } from '../../src/schemas/incident.ts';
+import { buildIncident, type Incident } from '../../src/lib/model.ts';
+
 /** A valid frontmatter object for unit tests; tests change one thing at a time. */
 export function validFrontmatter(): Record<string, any> {
 	return {
@@ -29,4 +32,12 @@ export function validFrontmatter(): Record<string, any> {
 		],
 		added: '2026-11-23',
 	};
+}
+
+
+/** An incident built from `validFrontmatter()` with changes applied, through the real schema. */
+export function makeIncident(slug: string, change: (fm: Record<string, any>) => void = () => {}): Incident {
+	const fm = validFrontmatter();
+	change(fm);
+	return buildIncident(slug, incidentSchema.parse(fm));
 }

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { makeIncident, validFrontmatter } from '../../tests/unit/fixtures.ts';
+import { apiIncident, apiIndexSchema, csvRow, CSV_COLUMNS, jsonSchemaOf } from './export.ts';
+import { incidentSchema } from '../schemas/incident.ts';
+import { plainCitation, bibtexCitation, cslCitation } from './citation.ts';
+import { feedItems } from './feeds.ts';
+
+const site = 'https://casebook.example';
+const incident = makeIncident('example-health-2023', (fm) => {
+	fm.summary = 'Names, "quoted" words; commas, and a\nnew line.';
+	fm.updated = '2026-12-01';
+});
+
+describe('JSON Schema generated from the model', () => {
+	const ajv = new Ajv2020({ strict: false, allErrors: true });
+	const frontmatter = ajv.compile(jsonSchemaOf(incidentSchema, `${site}/schema/incident.schema.json`, 'x'));
+	const api = ajv.compile(jsonSchemaOf(apiIndexSchema, `${site}/schema/api.schema.json`, 'y'));
+
+	it('accepts valid frontmatter and rejects what the model rejects', () => {
+		expect(frontmatter(validFrontmatter())).toBe(true);
+		const bad = validFrontmatter();
+		bad.vector = ['teleportation'];
+		bad.dates.discovered.date = '10/01/2023';
+		expect(frontmatter(bad)).toBe(false);
+		expect(frontmatter.errors!.map((e) => e.instancePath)).toEqual(expect.arrayContaining(['/vector/0', '/dates/discovered/date']));
+	});
+
+	it('validates the API records', () => {
+		const body = { schemaVersion: '1.0.0', generated: new Date().toISOString(), count: 1, incidents: [apiIncident(incident, site)] };
+		expect(api(JSON.parse(JSON.stringify(body))), JSON.stringify(api.errors)).toBe(true);
+	});
+});
+
+describe('API record', () => {
+	it('carries the canonical URL, the facts and the derived measures', () => {
+		const record = apiIncident(incident, site);
+		expect(record.url).toBe('https://casebook.example/incidents/example-health-2023/');
+		expect(record.derived).toMatchObject({ exposureDays: { min: 3088, max: 3118 }, discoveryToNotificationDays: { min: 50, max: 80 }, notification: 'possibly-late' });
+	});
+});
+
+describe('CSV row', () => {
+	it('puts HHS-like columns first and parses back to the same values', () => {
+		expect(CSV_COLUMNS.slice(0, 3)).toEqual(['Name of Covered Entity', 'State', 'Covered Entity Type']);
+		const row = csvRow(incident, site);
+		expect(row['Type of Breach']).toBe('Unauthorized Access/Disclosure');
+		expect(row.data_classes).toBe('Names; Email addresses');
+		const text = stringify([row], { header: true, columns: [...CSV_COLUMNS] });
+		const [back] = parse(text, { columns: true }) as Record<string, string>[];
+		expect(back).toEqual(row);
+	});
+});
+
+describe('citations', () => {
+	const input = { incident, url: `${site}/incidents/example-health-2023/`, accessed: '2026-12-05' };
+	it('carry title, site, URL and dates in every format', () => {
+		expect(plainCitation(input)).toBe(
+			'Breach Casebook. (2026, December 1). Example Health: a migration exposed names and emails (updated 1 December 2026; first published 23 November 2026). Breach Casebook. Retrieved 5 December 2026, from https://casebook.example/incidents/example-health-2023/',
+		);
+		const bib = bibtexCitation(input);
+		expect(bib).toMatch(/^@misc\{example_health_2023,/);
+		expect(bib).toContain('url = {https://casebook.example/incidents/example-health-2023/}');
+		expect(bib).toContain('note = {First published 2026-11-23, updated 2026-12-01}');
+		expect(cslCitation(input)).toMatchObject({ type: 'webpage', title: incident.data.title, 'container-title': 'Breach Casebook', URL: input.url, issued: { 'date-parts': [[2026, 12, 1]] } });
+	});
+});
+
+describe('feed items', () => {
+	it('are most recently updated first, with categories and the updated date', () => {
+		const older = makeIncident('older');
+		const items = feedItems([older, incident], site);
+		expect(items.map((i) => i.link)).toEqual([`${site}/incidents/example-health-2023/`, `${site}/incidents/older/`]);
+		expect(items[0]!.updated.toISOString()).toBe('2026-12-01T00:00:00.000Z');
+		expect(items[0]!.categories).toContain('Programming error');
+	});
+});

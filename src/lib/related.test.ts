@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { makeIncident } from '../../tests/unit/fixtures.ts';
+import { relatedIndex } from './related.ts';
+
+const tracking = (slug: string, recipients: string[] = []) =>
+	makeIncident(slug, (fm) => {
+		fm.vector = ['tracking-technology'];
+		fm.recipients = recipients;
+		fm.lessons = ['third-party-script-governance'];
+		fm.dataClasses = ['browsing-activity'];
+	});
+
+describe('related case studies', () => {
+	const k = tracking('kaiser', ['Google', 'X']);
+	const n = tracking('novant', ['Meta']);
+	const g = tracking('goodrx', ['Google']);
+	const theft = makeIncident('laptop', (fm) => {
+		fm.vector = ['stolen-device'];
+		fm.lessons = ['encryption'];
+		fm.dataClasses = ['medical-clinical'];
+	});
+	const edited = makeIncident('edited', (fm) => (fm.related = ['laptop']));
+	const related = relatedIndex([k, n, g, theft, edited]);
+
+	it('ranks shared vector and recipients first, with a reason', () => {
+		const list = related(k);
+		expect(list.map((r) => r.incident.slug)).toEqual(['goodrx', 'novant']);
+		expect(list[0]!.reason).toBe('also a tracking technology case');
+	});
+
+	it('puts the editor’s choices first', () => {
+		expect(related(edited)[0]).toMatchObject({ incident: { slug: 'laptop' }, editorial: true, reason: 'chosen by the editors' });
+	});
+
+	it('leaves out unrelated case studies and the case itself', () => {
+		expect(related(theft).map((r) => r.incident.slug)).not.toContain('laptop');
+		expect(related(k).map((r) => r.incident.slug)).not.toContain('laptop');
+	});
+
+	it('is deterministic', () => {
+		expect(related(n)).toEqual(relatedIndex([g, theft, k, edited, n])(n));
+	});
+
+	it('returns at most four by similarity', () => {
+		const many = Array.from({ length: 8 }, (_, i) => tracking(`t${i}`));
+		expect(relatedIndex(many)(many[0]!)).toHaveLength(4);
+	});
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { makeIncident } from '../../tests/unit/fixtures.ts';
+import { median, headlineFigures, notificationShares, summariseMeasure, totalsByFacet } from './stats.ts';
+import { facetByKey, groupByFacet } from './facets.ts';
+import { groupByDisclosureYear, timelineRows, timelineExtent } from './timeline.ts';
+import { dayRange, partialDate } from './partial-date.ts';
+
+const late = makeIncident('late', (fm) => (fm.dates.individualsNotified.date = '2023-06-01'));
+const onTime = makeIncident('on-time', (fm) => {
+	fm.dates.individualsNotified.date = '2023-01-20';
+	fm.individualsAffected.count = 800;
+});
+const unknown = makeIncident('unknown', (fm) => {
+	fm.individualsAffected = { count: null };
+	fm.dates = {};
+});
+
+describe('aggregates', () => {
+	it('computes medians', () => {
+		expect(median([])).toBeUndefined();
+		expect(median([5, 1, 3])).toBe(3);
+		expect(median([4, 1, 3, 2])).toBe(2.5);
+	});
+
+	it('sums known counts and counts unknown ones apart', () => {
+		expect(headlineFigures([late, onTime, unknown])).toMatchObject({ caseStudies: 3, individualsAffected: 2000, unknownCounts: 1, lateNotices: 1, knownNotices: 2 });
+	});
+
+	it('shares of notices past the 60-day limit', () => {
+		expect(notificationShares([late, onTime, unknown])).toMatchObject({ late: 1, 'on-time': 1, unknown: 1, known: 2, lateShare: 0.5 });
+	});
+
+	it('summarises a measure over the case studies that have it', () => {
+		expect(summariseMeasure([late, onTime, unknown], (i) => i.measures.toNotification?.days)).toEqual({ known: 2, median: 76, min: 10, max: 142 });
+	});
+
+	it('totals per facet value', () => {
+		const totals = totalsByFacet(groupByFacet([late, onTime, unknown], facetByKey('vector')));
+		expect(totals).toEqual([{ slug: 'programming-error', label: 'Programming error', caseStudies: 3, individualsAffected: 2000, unknownCounts: 1 }]);
+	});
+});
+
+describe('timeline', () => {
+	const today = dayRange(partialDate('2026-11-23')).first;
+
+	it('draws a bar from exposure start to end with its uncertainty, and markers after it', () => {
+		const [row] = timelineRows([late], today);
+		expect(row!.exposure).toMatchObject({ endKind: 'known', start: { exact: false }, end: { exact: true } });
+		expect(row!.markers.map((m) => m.field)).toEqual(['discovered', 'reportedToRegulator', 'individualsNotified']);
+	});
+
+	it('ends the bar at discovery when the end is unknown, or leaves it open', () => {
+		const toDiscovery = makeIncident('d', (fm) => delete fm.dates.exposureEnd);
+		const open = makeIncident('o', (fm) => (fm.dates = { exposureStart: fm.dates.exposureStart }));
+		const rows = timelineRows([toDiscovery, open], today);
+		expect(rows.map((r) => r.exposure?.endKind)).toEqual(['at-discovery', 'open']);
+		expect(rows[1]!.exposure!.end.first).toBe(today);
+	});
+
+	it('leaves out case studies with no date at all and spans every date', () => {
+		const rows = timelineRows([late, unknown], today);
+		expect(rows).toHaveLength(1);
+		const extent = timelineExtent(rows)!;
+		expect(extent.first).toBe(dayRange(partialDate('2014-07')).first);
+		expect(extent.last).toBe(dayRange(partialDate('2023-06-01')).first);
+	});
+
+	it('groups by year of disclosure, unknown last', () => {
+		expect(groupByDisclosureYear([unknown, late]).map((g) => g.year)).toEqual([2023, undefined]);
+	});
+});

@@ -1,0 +1,126 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { parse } from 'csv-parse/sync';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { expect, test } from './fixtures.ts';
+
+interface Api {
+	schemaVersion: string;
+	generated: string;
+	count: number;
+	incidents: { slug: string; url: string; facts: Record<string, any>; derived: Record<string, any> }[];
+}
+
+const getApi = async (request: import('@playwright/test').APIRequestContext) => (await (await request.get('api/incidents.json')).json()) as Api;
+
+test('the JSON API validates against the JSON Schema generated from the model', async ({ request }) => {
+	const api = await getApi(request);
+	expect(api.schemaVersion).toMatch(/^\d+\.\d+\.\d+$/);
+	expect(Date.parse(api.generated)).not.toBeNaN();
+	expect(api.count).toBe(api.incidents.length);
+	expect(api.count).toBeGreaterThanOrEqual(20);
+	const ajv = new Ajv2020({ strict: false, allErrors: true });
+	const validateApi = ajv.compile(await (await request.get('schema/api.schema.json')).json());
+	expect(validateApi(api), JSON.stringify(validateApi.errors?.slice(0, 3))).toBe(true);
+	const validateFacts = ajv.compile(await (await request.get('schema/incident.schema.json')).json());
+	for (const i of api.incidents) expect(validateFacts(i.facts), `${i.slug}: ${JSON.stringify(validateFacts.errors?.[0])}`).toBe(true);
+	const one = (await (await request.get(`api/incidents/${api.incidents[0]!.slug}.json`)).json()) as { incident: unknown };
+	expect(one.incident).toEqual(api.incidents[0]);
+});
+
+test('the CSV parses back with the same count and values', async ({ request }) => {
+	const api = await getApi(request);
+	const response = await request.get('data/incidents.csv');
+	expect(response.headers()['content-type']).toContain('text/csv');
+	const rows = parse(await response.text(), { columns: true }) as Record<string, string>[];
+	expect(rows).toHaveLength(api.count);
+	api.incidents.forEach((incident, i) => {
+		const row = rows[i]!;
+		expect(row.slug).toBe(incident.slug);
+		expect(row['Name of Covered Entity']).toBe(incident.facts.organization.name);
+		expect(row['Individuals Affected']).toBe(incident.facts.individualsAffected.count === null ? '' : String(incident.facts.individualsAffected.count));
+		expect(row.summary).toBe(incident.facts.summary);
+		expect(row.url).toBe(incident.url);
+	});
+});
+
+for (const feed of ['rss.xml', 'atom.xml']) {
+	test(`the ${feed} feed is well-formed XML with every case study`, async ({ request }) => {
+		const api = await getApi(request);
+		const xml = await (await request.get(feed)).text();
+		expect(XMLValidator.validate(xml)).toBe(true);
+		const doc = new XMLParser({ ignoreAttributes: false }).parse(xml);
+		const items = feed === 'rss.xml' ? doc.rss.channel.item : doc.feed.entry;
+		expect(items).toHaveLength(api.count);
+		const links = items.map((i: any) => (feed === 'rss.xml' ? i.link : i.link['@_href']));
+		expect(new Set(links)).toEqual(new Set(api.incidents.map((i) => i.url)));
+		for (const item of items) {
+			expect(feed === 'rss.xml' ? item.category : item.category).toBeTruthy();
+			expect(feed === 'rss.xml' ? item.pubDate : item.updated).toBeTruthy();
+		}
+	});
+}
+
+test('every page links its feeds and carries canonical, Open Graph and description metadata', async ({ page }) => {
+	for (const path of ['./', 'incidents/', 'incidents/anthem-2015/', 'timeline/', 'stats/', 'browse/']) {
+		await page.goto(path);
+		await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]')).toHaveCount(1);
+		await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveCount(1);
+		await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', /^https?:\/\//);
+		await expect(page.locator('meta[property="og:title"]')).toHaveCount(1);
+		await expect(page.locator('meta[name="twitter:card"]')).toHaveCount(1);
+		await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /\w{3,}/);
+	}
+	await page.goto('incidents/anthem-2015/');
+	const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+	expect(ld).toMatchObject({ '@type': 'Article', about: { '@type': 'Organization', name: expect.stringContaining('Anthem') } });
+});
+
+test('the sitemap lists every HTML page and robots.txt names it', async ({ request }) => {
+	const robots = await (await request.get('robots.txt')).text();
+	const sitemapUrl = robots.match(/^Sitemap: (.+)$/m)![1]!;
+	const index = new XMLParser().parse(await (await request.get(new URL(sitemapUrl).pathname)).text());
+	const sitemaps = [index.sitemapindex.sitemap].flat().map((s: any) => new URL(s.loc).pathname);
+	const urls = new Set<string>();
+	for (const s of sitemaps) {
+		const doc = new XMLParser().parse(await (await request.get(s)).text());
+		for (const u of [doc.urlset.url].flat()) urls.add(new URL(u.loc).pathname);
+	}
+	const dist = process.env.E2E_DIST ?? 'dist';
+	const base = (process.env.BASE_PATH ?? '/').replace(/^\/*|\/*$/g, '');
+	const pages: string[] = [];
+	const walk = (dir: string) => {
+		for (const name of readdirSync(dir)) {
+			const full = join(dir, name);
+			if (statSync(full).isDirectory()) walk(full);
+			else if (name === 'index.html') pages.push(`/${base ? `${base}/` : ''}${relative(dist, dir) ? `${relative(dist, dir)}/` : ''}`);
+		}
+	};
+	walk(dist);
+	const redirects = pages.filter((p) => p.includes('/incidents/kaiser-foundation-health-plan-2024/'));
+	for (const p of pages) if (!redirects.includes(p)) expect(urls, p).toContain(p);
+	expect(pages.length).toBeGreaterThan(100);
+});
+
+test('"Cite this case study" carries the title, URL and dates, and copies', async ({ page, request, context }) => {
+	const api = await getApi(request);
+	const kaiser = api.incidents.find((i) => i.slug === 'kaiser-permanente-2024')!;
+	await page.goto('incidents/kaiser-permanente-2024/');
+	const block = page.getByRole('region', { name: 'Cite this case study' });
+	await expect(block.locator('#cite-plain')).toContainText(kaiser.facts.title);
+	await expect(block.locator('#cite-plain')).toContainText(kaiser.url);
+	await expect(block.locator('#cite-bibtex')).toContainText(`url = {${kaiser.url}}`);
+	await expect(block.locator('#cite-bibtex')).toContainText(`First published ${kaiser.facts.added}`);
+	const csl = JSON.parse((await block.locator('#cite-csl').textContent())!);
+	expect(csl).toMatchObject({ title: kaiser.facts.title, URL: kaiser.url, 'container-title': 'Breach Casebook' });
+	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+	await block.getByRole('button', { name: 'Copy' }).first().click();
+	await expect(block.getByRole('button', { name: 'Copied' })).toBeVisible();
+});
+
+test('a former slug redirects to the case study', async ({ page }) => {
+	await page.goto('incidents/kaiser-foundation-health-plan-2024/');
+	await expect(page).toHaveURL(/\/incidents\/kaiser-permanente-2024\/$/);
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Kaiser Permanente');
+});

@@ -1,0 +1,35 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { HtmlValidate } from 'html-validate';
+import { expect, test } from '@playwright/test';
+
+test('html-validate reports no error in any page of dist/', async () => {
+	test.setTimeout(120_000);
+	const dist = process.env.E2E_DIST ?? 'dist';
+	const files: string[] = [];
+	const walk = (dir: string) => {
+		for (const name of readdirSync(dir)) {
+			const full = join(dir, name);
+			if (statSync(full).isDirectory()) walk(full);
+			else if (name.endsWith('.html')) files.push(full);
+		}
+	};
+	walk(dist);
+	const validator = new HtmlValidate({
+		extends: ['html-validate:recommended'],
+		rules: {
+			'no-inline-style': 'error',
+			// The search filters are checkboxes that share a name per facet, as in the URL.
+			'form-dup-name': ['error', { shared: ['checkbox'] }],
+			// Long attribute values such as the CSP and JSON-LD are fine.
+			'long-title': 'off',
+		},
+	});
+	const errors: string[] = [];
+	for (const file of files) {
+		const report = await validator.validateFile(file);
+		for (const r of report.results) for (const m of r.messages) errors.push(`${file}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
+	}
+	expect(errors.slice(0, 40)).toEqual([]);
+	expect(files.length).toBeGreaterThan(100);
+});

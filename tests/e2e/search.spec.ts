@@ -1,0 +1,113 @@
+import { expect, test } from './fixtures.ts';
+
+/** Waits for the search page to show its result count, and returns it. */
+async function resultCount(page: import('@playwright/test').Page): Promise<number> {
+	const status = page.locator('#search-status');
+	await expect(status).toHaveText(/^\d+ case stud(y|ies)/);
+	return Number((await status.textContent())!.match(/^(\d+)/)![1]);
+}
+
+test('Ctrl+K opens the search dialog with focus in it; arrows move through results; Escape closes it', async ({ page }) => {
+	await page.goto('about/');
+	const open = page.locator('[data-search-open]');
+	await expect(open).toBeEnabled();
+	await page.keyboard.press('Control+K');
+	const dialog = page.getByRole('dialog', { name: 'Search case studies' });
+	await expect(dialog).toBeVisible();
+	const input = dialog.getByRole('searchbox');
+	await expect(input).toBeFocused();
+	await input.fill('Kaiser');
+	const results = dialog.getByRole('link').filter({ hasText: 'Kaiser Permanente' });
+	await expect(results.first()).toBeVisible();
+	await page.keyboard.press('ArrowDown');
+	await expect(dialog.locator('ol a').first()).toBeFocused();
+	// Focus stays in the dialog.
+	for (let i = 0; i < 12; i++) await page.keyboard.press('Tab');
+	expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+	await page.keyboard.press('Escape');
+	await expect(dialog).toBeHidden();
+	// The header button opens it too.
+	await open.click();
+	await expect(dialog).toBeVisible();
+});
+
+for (const [query, slug] of [
+	['Anthem', 'anthem-2015'],
+	['Kaiser Permanente', 'kaiser-permanente-2024'],
+	['Postal Prescription Services', 'postal-prescription-services-2023'],
+	['Change Healthcare', 'change-healthcare-2024'],
+] as const) {
+	test(`searching for the organization "${query}" finds its case study first`, async ({ page }) => {
+		await page.goto(`search/?q=${encodeURIComponent(query)}`);
+		await resultCount(page);
+		await expect(page.locator('#search-results li a').first()).toHaveAttribute('href', new RegExp(`/incidents/${slug}/`));
+	});
+}
+
+test('a data-class term finds the case studies that exposed it', async ({ page }) => {
+	await page.goto('search/?q=search%20terms');
+	expect(await resultCount(page)).toBeGreaterThan(0);
+	await expect(page.locator('#search-results')).toContainText('Kaiser Permanente');
+	await page.goto('search/?q=email%20addresses');
+	await resultCount(page);
+	await expect(page.locator('#search-results')).toContainText('Postal Prescription Services');
+	await expect(page.locator('#search-results mark').first()).toBeVisible();
+});
+
+test('a filter narrows the results, and the counts of a single-valued filter add up to the total', async ({ page, request }) => {
+	const api = (await (await request.get('api/incidents.json')).json()) as { count: number; incidents: { derived: { disclosed: string | null } }[] };
+	await page.goto('search/');
+	const total = await resultCount(page);
+	expect(total).toBe(api.count);
+	const years = page.locator('fieldset[data-filter="year"] label');
+	const counts = (await years.locator('[data-count]').allTextContents()).map(Number);
+	expect(counts.reduce((a, b) => a + b, 0)).toBe(api.incidents.filter((i) => i.derived.disclosed).length);
+
+	const first = years.first();
+	const expected = Number(await first.locator('[data-count]').textContent());
+	await first.locator('input').check();
+	await expect(page.locator('#search-status')).toHaveText(new RegExp(`^${expected} case stud`));
+	expect(await resultCount(page)).toBeLessThan(total);
+	await expect(page).toHaveURL(/[?&]year=\d{4}/);
+});
+
+test('the URL holds the query, filters and sort; reload and Back restore them', async ({ page }) => {
+	await page.goto('search/?q=pixel&vector=tracking-technology&sort=affected:desc');
+	const n = await resultCount(page);
+	expect(n).toBeGreaterThan(0);
+	await expect(page.locator('#search-q')).toHaveValue('pixel');
+	await expect(page.locator('input[name="vector"][value="tracking-technology"]')).toBeChecked();
+	await expect(page.getByLabel('Sort by')).toHaveValue('affected:desc');
+	// Sorted by individuals affected, most first.
+	const affected = (await page.locator('#search-results li p.text-sm').allTextContents()).map((t) => Number((t.match(/([\d,]+) affected/)?.[1] ?? '0').replace(/,/g, '')));
+	expect(affected).toEqual([...affected].sort((a, b) => b - a));
+
+	await page.reload();
+	await expect(page.locator('input[name="vector"][value="tracking-technology"]')).toBeChecked();
+	expect(await resultCount(page)).toBe(n);
+
+	await page.locator('input[name="vector"][value="tracking-technology"]').uncheck();
+	await expect(page).not.toHaveURL(/vector=/);
+	await page.goBack();
+	await expect(page).toHaveURL(/vector=tracking-technology/);
+	await expect(page.locator('input[name="vector"][value="tracking-technology"]')).toBeChecked();
+	expect(await resultCount(page)).toBe(n);
+});
+
+test('opening a result highlights the matched words on the case page', async ({ page }) => {
+	await page.goto('search/?q=encyclopedia');
+	await resultCount(page);
+	await page.locator('#search-results li a').first().click();
+	await expect(page).toHaveURL(/highlight=encyclopedia/);
+	await expect(page.locator('mark.search-highlight').first()).toBeVisible();
+});
+
+test('without JavaScript the search page says so and links to browsing', async ({ browser, baseURL }) => {
+	const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+	const page = await context.newPage();
+	await page.goto('search/');
+	await expect(page.getByText('Search needs JavaScript')).toBeVisible();
+	await expect(page.getByRole('link', { name: 'browse pages' })).toBeVisible();
+	await expect(page.locator('#search-q')).toBeHidden();
+	await context.close();
+});

@@ -1,0 +1,134 @@
+import AxeBuilder from '@axe-core/playwright';
+import { XMLParser } from 'fast-xml-parser';
+import type { APIRequestContext } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+/** Every page in the sitemap, as paths relative to the site's base URL. */
+async function sitePages(request: APIRequestContext, baseURL: string): Promise<string[]> {
+	const base = new URL(baseURL).pathname;
+	const parser = new XMLParser();
+	const index = parser.parse(await (await request.get('sitemap-index.xml')).text());
+	const paths: string[] = [];
+	for (const s of [index.sitemapindex.sitemap].flat()) {
+		const doc = parser.parse(await (await request.get(new URL(s.loc).pathname)).text());
+		for (const u of [doc.urlset.url].flat()) paths.push(new URL(u.loc).pathname.slice(base.length));
+	}
+	return paths;
+}
+
+test('every page makes no third-party request, sets no cookie and stores nothing but the theme', async ({ page, context, request, baseURL }) => {
+	test.setTimeout(180_000);
+	const pages = await sitePages(request, baseURL!);
+	expect(pages.length).toBeGreaterThan(100);
+	for (const path of pages) {
+		await page.goto(path);
+		const storage = await page.evaluate(() => ({ local: Object.keys(localStorage), session: Object.keys(sessionStorage) }));
+		expect(storage, path).toEqual({ local: [], session: [] });
+	}
+	// Search, and the theme toggle: the only thing ever stored is the theme.
+	await page.goto('search/?q=pixel');
+	await expect(page.locator('#search-status')).toHaveText(/case stud/);
+	await page.locator('[data-theme-toggle]').click();
+	expect(await page.evaluate(() => Object.keys(localStorage))).toEqual(['theme']);
+	expect(await context.cookies()).toEqual([]);
+});
+
+test('every internal link and #fragment on every page resolves', async ({ request, baseURL }) => {
+	test.setTimeout(180_000);
+	const base = new URL(baseURL!);
+	const pages = await sitePages(request, baseURL!);
+	const html = new Map<string, Promise<{ status: number; text: string }>>();
+	const fetchPage = (pathname: string) => {
+		if (!html.has(pathname)) html.set(pathname, request.get(pathname).then(async (r) => ({ status: r.status(), text: r.headers()['content-type']?.includes('html') ? await r.text() : '' })));
+		return html.get(pathname)!;
+	};
+	const broken: string[] = [];
+	for (const path of ['404.html', ...pages]) {
+		const from = new URL(path, base);
+		const { text } = await fetchPage(from.pathname);
+		for (const [, href] of text.matchAll(/\shref="([^"]+)"/g)) {
+			const target = new URL(href!.replace(/&amp;/g, '&'), from);
+			if (target.origin !== base.origin) continue;
+			const got = await fetchPage(target.pathname);
+			if (got.status !== 200) broken.push(`${from.pathname} → ${href} (${got.status})`);
+			else if (target.hash.length > 1 && !got.text.includes(`id="${decodeURIComponent(target.hash.slice(1))}"`)) broken.push(`${from.pathname} → ${href} (no such fragment)`);
+		}
+	}
+	expect(broken).toEqual([]);
+});
+
+const templates = [
+	'./',
+	'incidents/',
+	'incidents/kaiser-permanente-2024/',
+	'incidents/postal-prescription-services-2023/',
+	'timeline/',
+	'stats/',
+	'browse/',
+	'browse/vector/',
+	'browse/vector/tracking-technology/',
+	'search/?q=pixel',
+	'about/',
+	'data/',
+];
+
+for (const scheme of ['light', 'dark'] as const) {
+	test.describe(`accessibility in ${scheme} mode`, () => {
+		test.use({ colorScheme: scheme });
+		for (const path of templates) {
+			test(`axe finds no WCAG 2.2 AA violation on ${path}`, async ({ page }) => {
+				await page.goto(path);
+				if (path.startsWith('search/')) await expect(page.locator('#search-status')).toHaveText(/case stud/);
+				const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+				const summary = results.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')} — ${v.help}`);
+				expect(summary).toEqual([]);
+			});
+		}
+	});
+}
+
+test.describe('the 404 page', () => {
+	test.use({ allowedConsoleErrors: [/status of 404/] });
+	test('has no accessibility violation either', async ({ page }) => {
+		await page.goto('missing/');
+		const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+		expect(results.violations.map((v) => v.id)).toEqual([]);
+	});
+});
+
+test('a skip link, visible focus and headings in order', async ({ page }) => {
+	await page.goto('incidents/anthem-2015/');
+	await page.keyboard.press('Tab');
+	const skip = page.getByRole('link', { name: 'Skip to content' });
+	await expect(skip).toBeFocused();
+	await expect(skip).toBeVisible();
+	const outline = await skip.evaluate((el) => getComputedStyle(el).outlineStyle);
+	expect(outline).not.toBe('none');
+	await page.keyboard.press('Enter');
+	await expect(page.locator('#main')).toBeFocused();
+	const levels = await page.locator('main h1, main h2, main h3, main h4').evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
+	expect(levels[0]).toBe(1);
+	for (let i = 1; i < levels.length; i++) expect(levels[i]! - levels[i - 1]!, `heading ${i}`).toBeLessThanOrEqual(1);
+});
+
+test('the dark theme applies from the system preference and from the toggle, and motion is reduced on request', async ({ browser, baseURL }) => {
+	const context = await browser.newContext({ baseURL, colorScheme: 'dark', reducedMotion: 'reduce' });
+	const page = await context.newPage();
+	await page.goto('./');
+	const bg = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+	const dark = await bg();
+	await page.locator('[data-theme-toggle]').click();
+	expect(await bg()).not.toBe(dark);
+	await page.reload();
+	expect(await bg()).not.toBe(dark);
+	const duration = await page.locator('a').first().evaluate((el) => getComputedStyle(el).transitionDuration);
+	expect(parseFloat(duration)).toBeLessThan(0.001);
+	await context.close();
+});
+
+test('a printed case study lists its sources with their URLs', async ({ page }) => {
+	await page.goto('incidents/anthem-2015/');
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.locator('.source-list .source-url').first()).toBeVisible();
+	await expect(page.locator('body > header nav')).toBeHidden();
+});

@@ -1,0 +1,78 @@
+import { expect, test } from './fixtures.ts';
+
+interface Api {
+	count: number;
+	incidents: { slug: string; url: string; facts: { vector: string[]; dataClasses: string[]; individualsAffected: { count: number | null } }; derived: { disclosed: string | null; notification: string } }[];
+}
+
+// The timeline and statistics are read without JavaScript.
+test.use({ javaScriptEnabled: false });
+
+test('a timeline bar opens its case study, and every bar is a keyboard-reachable link', async ({ page }) => {
+	await page.goto('timeline/');
+	const bars = page.locator('svg a[data-slug]');
+	expect(await bars.count()).toBeGreaterThanOrEqual(20);
+	for (const bar of await bars.all()) await expect(bar).toHaveAttribute('href', /\/incidents\/[a-z0-9-]+\/$/);
+	await bars.first().focus();
+	await expect(bars.first()).toBeFocused();
+	const slug = await bars.first().getAttribute('data-slug');
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(new RegExp(`/incidents/${slug}/$`));
+	await expect(page.getByRole('heading', { name: 'Facts' })).toBeVisible();
+});
+
+test('the timeline has an equivalent table and a view by year of disclosure', async ({ page, request }) => {
+	const api = (await (await request.get('api/incidents.json')).json()) as Api;
+	await page.goto('timeline/');
+	const rows = page.locator('#timeline-table tbody tr');
+	expect(await rows.count()).toBe(await page.locator('svg a[data-slug]').count());
+	const byYear = page.getByRole('region', { name: 'By year of disclosure' });
+	const listed = await byYear.locator('li').count();
+	expect(listed).toBe(api.count);
+});
+
+test('the counts on browse pages add up to the index', async ({ page, request }) => {
+	const api = (await (await request.get('api/incidents.json')).json()) as Api;
+	// A single-valued facet: its counts add up to the number of case studies.
+	await page.goto('browse/organization-type/');
+	const counts = (await page.locator('td[data-count]').allTextContents()).map(Number);
+	expect(counts.reduce((a, b) => a + b, 0)).toBe(api.count);
+	// A multi-valued facet: each count is the number of case studies with that vector.
+	await page.goto('browse/vector/');
+	for (const row of await page.locator('tbody tr').all()) {
+		const href = await row.locator('a').getAttribute('href');
+		const slug = href!.split('/').filter(Boolean).at(-1)!;
+		const n = Number(await row.locator('td[data-count]').textContent());
+		expect(n, slug).toBe(api.incidents.filter((i) => i.facts.vector.includes(slug)).length);
+		await page.goto(href!);
+		await expect(page.locator('article')).toHaveCount(n);
+		await page.goBack();
+	}
+});
+
+test('the figures on the statistics page match the model', async ({ page, request }) => {
+	const api = (await (await request.get('api/incidents.json')).json()) as Api;
+	await page.goto('stats/');
+	const cell = (table: string, slug: string) => page.locator(`#${table} tbody tr`).filter({ has: page.locator(`a[href$="/${slug}/"]`) }).locator('td[data-value]');
+	for (const vector of new Set(api.incidents.flatMap((i) => i.facts.vector))) {
+		const cases = api.incidents.filter((i) => i.facts.vector.includes(vector));
+		await expect(cell('cases-by-vector', vector)).toHaveAttribute('data-value', String(cases.length));
+		const people = cases.reduce((n, i) => n + (i.facts.individualsAffected.count ?? 0), 0);
+		await expect(cell('affected-by-vector', vector)).toHaveAttribute('data-value', String(people));
+	}
+	const known = api.incidents.filter((i) => i.derived.notification !== 'unknown').length;
+	const late = api.incidents.filter((i) => i.derived.notification === 'late').length;
+	await expect(page.locator('#late-share')).toContainText(`${late} of ${known}`);
+});
+
+test('case pages show the derived measures and link every fact to its browse page', async ({ page }) => {
+	await page.goto('incidents/kaiser-permanente-2024/');
+	await expect(page.getByRole('heading', { name: 'Durations and delays' })).toBeVisible();
+	await expect(page.getByText('Discovery → individuals notified')).toBeVisible();
+	await expect(page.getByText(/notified more than 60 days after discovery/)).toBeVisible();
+	const facts = page.getByRole('region', { name: 'Facts' });
+	await expect(facts.getByRole('link', { name: 'Tracking technology' })).toHaveAttribute('href', /\/browse\/vector\/tracking-technology\/$/);
+	await expect(facts.getByRole('link', { name: 'Search terms' })).toHaveAttribute('href', /\/browse\/data-class\/search-terms\/$/);
+	const related = page.getByRole('region', { name: 'Related case studies' });
+	await expect(related.locator('li').first()).toContainText('—');
+});
