@@ -47,7 +47,7 @@ export default defineConfig({
 	webServer: process.env.E2E_BASE_URL
 		? undefined
 		: {
-				command: `node scripts/serve.ts --port ${port}`,
+				command: `node scripts/serve.ts --port ${port} --dir ${process.env.E2E_DIST ?? 'dist'}`,
 				url: baseURL,
 				reuseExistingServer: false,
 				timeout: 60_000,

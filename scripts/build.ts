@@ -5,7 +5,7 @@
  * Usage: node scripts/build.ts [--outDir dist] [-- extra astro build flags]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkCorpus, formatProblem } from '../src/lib/validate.ts';
 import { incidentsDir } from '../src/lib/content-dir.ts';
@@ -25,8 +25,17 @@ if (problems.length > 0) {
 }
 console.log(`✓ ${files.length} write-ups valid; building into ${staging}`);
 
+// Astro caches the content layer per project, not per content folder: after a build from another
+// folder (tests, benchmarks) the cache points at files that are gone, so it is cleared then.
+const marker = '.astro/content-dir';
+const contentDir = resolve(dir);
+const lastDir = existsSync(marker) ? readFileSync(marker, 'utf8') : undefined;
+const force = lastDir !== contentDir ? ['--force'] : [];
+
 rmSync(staging, { recursive: true, force: true });
-const astro = spawnSync('astro', ['build', '--outDir', staging, ...args], { stdio: 'inherit', env: process.env });
+const astro = spawnSync('astro', ['build', '--outDir', staging, ...force, ...args], { stdio: 'inherit', env: process.env });
+mkdirSync('.astro', { recursive: true });
+writeFileSync(marker, contentDir);
 if (astro.status !== 0) {
 	rmSync(staging, { recursive: true, force: true });
 	console.error(`\n✗ Build failed (exit ${astro.status ?? astro.signal}). ${outDir} is unchanged.`);

@@ -23,5 +23,6 @@ describe('slugify and editDistance', () => {
 	});
 	it('counts edits', () => {
 		expect(editDistance('kitten', 'sitting')).toBe(3);
+		expect(editDistance('qoute', 'quote')).toBe(1);
 	});
 });

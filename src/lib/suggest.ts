@@ -9,21 +9,18 @@ export function slugify(text: string): string {
 		.replace(/^-+|-+$/g, '');
 }
 
-/** Edit distance between two strings (insertions, deletions and substitutions). */
+/** Edit distance between two strings: insertions, deletions, substitutions and swaps of neighbours ("Qoute"). */
 export function editDistance(a: string, b: string): number {
-	let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+	const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i]);
+	for (let j = 1; j <= b.length; j++) d[0]![j] = j;
 	for (let i = 1; i <= a.length; i++) {
-		const current = [i];
 		for (let j = 1; j <= b.length; j++) {
-			current[j] = Math.min(
-				previous[j]! + 1,
-				current[j - 1]! + 1,
-				previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
-			);
+			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+			d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
 		}
-		previous = current;
 	}
-	return previous[b.length]!;
+	return d[a.length]![b.length]!;
 }
 
 /** The closest candidate to a mistyped value, or undefined when none is plausibly meant. */

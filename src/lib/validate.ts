@@ -144,27 +144,28 @@ export function checkFile(file: string, bytes: Uint8Array): { problems: Problem[
 		return { problems, checked };
 	}
 	for (const pair of doc.contents.items) {
-		const key = (pair.key as { value?: unknown; range?: [number] } | null);
-		if (key?.range) checked.keyLines.set(String(key.value), yamlLine(key.range[0]));
+		const key = pair.key as { value?: unknown; range?: readonly number[] } | null;
+		if (key?.range) checked.keyLines.set(String(key.value), yamlLine(key.range[0]!));
 	}
+	// The line of the key that holds a field; for a missing field, of the nearest key above it.
 	const lineOf = (path: readonly PropertyKey[]): number => {
 		for (let depth = path.length; depth > 0; depth--) {
-			const node = doc.getIn(path.slice(0, depth) as unknown[], true) as { range?: [number] } | undefined;
-			if (node?.range) return yamlLine(node.range[0]);
 			const parent = depth > 1 ? (doc.getIn(path.slice(0, depth - 1) as unknown[], true) as unknown) : doc.contents;
 			if (isMap(parent)) {
 				const pair = parent.items.find((p) => (p.key as { value?: unknown })?.value === path[depth - 1]);
-				const keyRange = (pair?.key as { range?: [number] } | undefined)?.range;
-				if (keyRange) return yamlLine(keyRange[0]);
+				const keyRange = (pair?.key as { range?: readonly number[] } | undefined)?.range;
+				if (keyRange) return yamlLine(keyRange[0]!);
 			}
+			const node = doc.getIn(path.slice(0, depth) as unknown[], true) as { range?: readonly number[] } | undefined;
+			if (node?.range) return yamlLine(node.range[0]!);
 		}
-		return 1;
+		return split.yamlLine - 1;
 	};
 
 	const raw = doc.toJS() as Record<string, unknown>;
 	checked.related = stringList(raw.related);
 	checked.redirectFrom = stringList(raw.redirectFrom);
-	const result = incidentSchema.safeParse(raw);
+	const result = incidentSchema.safeParse(raw, { reportInput: true });
 	if (result.success) {
 		checked.data = result.data;
 	} else {
@@ -328,13 +329,15 @@ export function checkCorpus(dir: string): { problems: Problem[]; files: CheckedF
 /** Rules that span write-ups: unique slugs, redirects that collide, related slugs that exist. */
 export function checkCrossFile(files: readonly CheckedFile[]): Problem[] {
 	const problems: Problem[] = [];
-	const owner = new Map<string, string>();
+	const owners = new Map<string, string[]>();
+	for (const f of files) owners.set(f.slug, [...(owners.get(f.slug) ?? []), f.file]);
 	for (const f of files) {
-		const first = owner.get(f.slug);
-		if (first) {
-			problems.push({ file: f.file, line: 1, field: 'file', message: `duplicate slug "${f.slug}", already used by ${first} (expected every file name to be unique)` });
-		} else owner.set(f.slug, f.file);
+		const others = owners.get(f.slug)!.filter((file) => file !== f.file);
+		if (others.length > 0) {
+			problems.push({ file: f.file, line: 1, field: 'file', message: `duplicate slug "${f.slug}", also used by ${others.join(', ')} (expected every file name to be unique)` });
+		}
 	}
+	const owner = new Map([...owners].map(([slug, list]) => [slug, list[0]!]));
 	const slugs = [...owner.keys()];
 	for (const f of files) {
 		for (const old of f.redirectFrom) {

@@ -279,7 +279,7 @@ const incidentObject = z
 		/** Whether data is known to have reached someone. */
 		disclosure: termSchema(disclosures).describe('Whether data is known to have been accessed.'),
 		/** The dated milestones, each with its source. Unknown dates are left out. */
-		dates: datesSchema.default({}),
+		dates: z.preprocess((v) => v ?? {}, datesSchema).describe('The dated milestones; leave out any date no source gives.'),
 		/** Settlements, fines, corrective-action plans and lawsuits. */
 		outcomes: z.array(outcomeSchema).default([]).describe('Regulatory and legal outcomes.'),
 		/** Preventive controls the case teaches. */
@@ -298,6 +298,9 @@ const incidentObject = z
 		updated: dayDateSchema.optional().describe('When its facts last changed, YYYY-MM-DD. Optional.'),
 	})
 	.strict();
+
+/** Every top-level field of a write-up's frontmatter. */
+export const INCIDENT_FIELDS = Object.keys(incidentObject.shape);
 
 /** The frontmatter of one case study. */
 export const incidentSchema = incidentObject
