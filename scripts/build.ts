@@ -33,7 +33,10 @@ const lastDir = existsSync(marker) ? readFileSync(marker, 'utf8') : undefined;
 const force = lastDir !== contentDir ? ['--force'] : [];
 
 rmSync(staging, { recursive: true, force: true });
-const astro = spawnSync('astro', ['build', '--outDir', staging, ...force, ...args], { stdio: 'inherit', env: process.env });
+const astro = spawnSync('astro', ['build', '--outDir', staging, ...force, ...args], {
+	stdio: 'inherit',
+	env: process.env,
+});
 mkdirSync('.astro', { recursive: true });
 writeFileSync(marker, contentDir);
 if (astro.status !== 0) {

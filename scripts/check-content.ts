@@ -10,7 +10,9 @@ const { problems, files } = checkCorpus(dir);
 for (const problem of problems) console.error(formatProblem(problem));
 const bad = new Set(problems.map((p) => p.file)).size;
 if (problems.length > 0) {
-	console.error(`\n✗ ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${bad} of ${files.length} write-ups in ${dir}`);
+	console.error(
+		`\n✗ ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${bad} of ${files.length} write-ups in ${dir}`,
+	);
 	process.exit(1);
 }
 console.log(`✓ ${files.length} write-ups in ${dir} are valid`);

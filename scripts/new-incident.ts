@@ -23,7 +23,8 @@ async function ask(): Promise<[string, string]> {
 	}
 }
 
-const [name, year] = process.argv.length >= 4 ? [process.argv[2]!, process.argv[3]!] : process.stdin.isTTY ? await ask() : ['', ''];
+const [name, year] =
+	process.argv.length >= 4 ? [process.argv[2]!, process.argv[3]!] : process.stdin.isTTY ? await ask() : ['', ''];
 if (!name?.trim() || !/^(19|20)\d\d$/.test(year ?? '')) {
 	console.error('Usage: npm run new -- "Organization name" 2024\n(the year the incident became public, four digits)');
 	process.exit(1);
@@ -33,7 +34,9 @@ const dir = incidentsDir();
 const file = join(dir, `${slug}.mdx`);
 const taken = existsSync(dir) ? listWriteUps(dir).find((f) => slugOf(f) === slug) : undefined;
 if (taken || existsSync(file)) {
-	console.error(`✗ ${taken ?? file} already exists: the slug "${slug}" is taken. Nothing was written.\n  If this is a different incident, add a distinguishing word to the name.`);
+	console.error(
+		`✗ ${taken ?? file} already exists: the slug "${slug}" is taken. Nothing was written.\n  If this is a different incident, add a distinguishing word to the name.`,
+	);
 	process.exit(1);
 }
 mkdirSync(dir, { recursive: true });

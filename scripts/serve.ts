@@ -22,15 +22,21 @@ const port = Number(option('--port', '4329'));
 const dir = resolve(option('--dir', 'dist'));
 const { base } = siteConfig();
 
-const nginx = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p)) ?? (spawnSync('which', ['nginx']).stdout?.toString().trim() || undefined);
+const nginx =
+	['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p)) ??
+	(spawnSync('which', ['nginx']).stdout?.toString().trim() || undefined);
 if (!existsSync(join(dir, 'index.html'))) {
 	console.error(`${dir} has no index.html: run npm run build first.`);
 	process.exit(1);
 }
 
 if (!nginx) {
-	console.warn('nginx not found: serving with astro preview, without security headers (apt-get install -y nginx-light).');
-	const child = spawn('astro', ['preview', '--host', '127.0.0.1', '--port', String(port), '--outDir', dir], { stdio: 'inherit' });
+	console.warn(
+		'nginx not found: serving with astro preview, without security headers (apt-get install -y nginx-light).',
+	);
+	const child = spawn('astro', ['preview', '--host', '127.0.0.1', '--port', String(port), '--outDir', dir], {
+		stdio: 'inherit',
+	});
 	child.on('exit', (code) => process.exit(code ?? 0));
 } else {
 	const work = mkdtempSync(join(tmpdir(), 'casebook-nginx-'));

@@ -20,7 +20,10 @@ function throwOnErrors(step: string, errors: readonly string[], logger: AstroInt
 }
 
 async function createIndex(logger: AstroIntegrationLogger) {
-	const { index, errors } = await pagefind.createIndex({ rootSelector: 'html', excludeSelectors: ['[data-pagefind-ignore="all"]'] });
+	const { index, errors } = await pagefind.createIndex({
+		rootSelector: 'html',
+		excludeSelectors: ['[data-pagefind-ignore="all"]'],
+	});
 	throwOnErrors('createIndex', errors, logger);
 	if (!index) throw new Error('Pagefind did not create an index');
 	return index;
@@ -55,7 +58,8 @@ export function pagefindIntegration(): AstroIntegration {
 				let origin = '';
 				server.httpServer?.once('listening', () => {
 					const address = server.httpServer!.address();
-					if (address && typeof address === 'object') origin = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+					if (address && typeof address === 'object')
+						origin = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
 				});
 				// A changed write-up makes the in-memory index stale.
 				server.watcher.on('all', (_event, path) => {
@@ -63,7 +67,9 @@ export function pagefindIntegration(): AstroIntegration {
 				});
 				const build = async () => {
 					const started = performance.now();
-					const api = await fetch(`${origin}${base}api/incidents.json`).then((r) => r.json() as Promise<{ incidents: { url: string; slug: string }[] }>);
+					const api = await fetch(`${origin}${base}api/incidents.json`).then(
+						(r) => r.json() as Promise<{ incidents: { url: string; slug: string }[] }>,
+					);
 					const index = await createIndex(logger);
 					for (const incident of api.incidents) {
 						// Relative to the base, as in the built index; the client adds the base.
@@ -75,7 +81,9 @@ export function pagefindIntegration(): AstroIntegration {
 					const out = await index.getFiles();
 					throwOnErrors('getFiles', out.errors, logger);
 					await index.deleteIndex();
-					logger.info(`Dev search index: ${api.incidents.length} case pages in ${Math.round(performance.now() - started)} ms`);
+					logger.info(
+						`Dev search index: ${api.incidents.length} case pages in ${Math.round(performance.now() - started)} ms`,
+					);
 					return new Map(out.files.map((f) => [`${prefix}${f.path}`, f.content]));
 				};
 				server.middlewares.use(async (req, res, next) => {
@@ -85,7 +93,13 @@ export function pagefindIntegration(): AstroIntegration {
 						files ??= build();
 						const body = (await files).get(path);
 						if (!body) return next();
-						const type = path.endsWith('.js') ? 'text/javascript' : path.endsWith('.css') ? 'text/css' : path.endsWith('.json') ? 'application/json' : 'application/octet-stream';
+						const type = path.endsWith('.js')
+							? 'text/javascript'
+							: path.endsWith('.css')
+								? 'text/css'
+								: path.endsWith('.json')
+									? 'application/json'
+									: 'application/octet-stream';
 						res.setHeader('Content-Type', type);
 						res.end(body);
 					} catch (error) {

@@ -20,7 +20,9 @@ const issued = (i: Incident) => i.data.updated ?? i.data.added;
 export function plainCitation({ incident, url, accessed }: CitationInput): string {
 	const d = partialDate(issued(incident));
 	const month = formatPartialDate(d).split(' ')[1];
-	const updated = incident.data.updated ? ` (updated ${formatPartialDate(partialDate(incident.data.updated))}; first published ${formatPartialDate(partialDate(incident.data.added))})` : '';
+	const updated = incident.data.updated
+		? ` (updated ${formatPartialDate(partialDate(incident.data.updated))}; first published ${formatPartialDate(partialDate(incident.data.added))})`
+		: '';
 	return `${SITE_TITLE}. (${d.year}, ${month} ${d.day}). ${incident.data.title}${updated}. ${SITE_TITLE}. Retrieved ${formatPartialDate(partialDate(accessed))}, from ${url}`;
 }
 
@@ -36,7 +38,10 @@ export function bibtexCitation({ incident, url, accessed }: CitationInput): stri
 		['month', `{${d.month}}`],
 		['url', `{${url}}`],
 		['urldate', `{${accessed}}`],
-		['note', `{First published ${incident.data.added}${incident.data.updated ? `, updated ${incident.data.updated}` : ''}}`],
+		[
+			'note',
+			`{First published ${incident.data.added}${incident.data.updated ? `, updated ${incident.data.updated}` : ''}}`,
+		],
 	];
 	const key = incident.slug.replace(/-/g, '_');
 	return `@misc{${key},\n${fields.map(([k, v]) => `  ${k} = ${v}`).join(',\n')}\n}`;

@@ -21,15 +21,16 @@ let cached: Promise<Casebook> | undefined;
 /** The casebook, read from the content layer on first use. */
 export function getCasebook(): Promise<Casebook> {
 	// In `astro dev` write-ups change under a running server, so the model is rebuilt per request there.
-	if (!cached || import.meta.env.DEV) cached = (async () => {
-		const entries = await getCollection('incidents');
-		const incidents = newestFirst(entries.map((e) => buildIncident(e.id, e.data)));
-		return {
-			incidents,
-			bySlug: new Map(incidents.map((i) => [i.slug, i])),
-			entries: new Map(entries.map((e) => [e.id, e])),
-			related: relatedIndex(incidents),
-		};
-	})();
+	if (!cached || import.meta.env.DEV)
+		cached = (async () => {
+			const entries = await getCollection('incidents');
+			const incidents = newestFirst(entries.map((e) => buildIncident(e.id, e.data)));
+			return {
+				incidents,
+				bySlug: new Map(incidents.map((i) => [i.slug, i])),
+				entries: new Map(entries.map((e) => [e.id, e])),
+				related: relatedIndex(incidents),
+			};
+		})();
 	return cached;
 }

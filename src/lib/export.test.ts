@@ -25,11 +25,18 @@ describe('JSON Schema generated from the model', () => {
 		bad.vector = ['teleportation'];
 		bad.dates.discovered.date = '10/01/2023';
 		expect(frontmatter(bad)).toBe(false);
-		expect(frontmatter.errors!.map((e) => e.instancePath)).toEqual(expect.arrayContaining(['/vector/0', '/dates/discovered/date']));
+		expect(frontmatter.errors!.map((e) => e.instancePath)).toEqual(
+			expect.arrayContaining(['/vector/0', '/dates/discovered/date']),
+		);
 	});
 
 	it('validates the API records', () => {
-		const body = { schemaVersion: '1.0.0', generated: new Date().toISOString(), count: 1, incidents: [apiIncident(incident, site)] };
+		const body = {
+			schemaVersion: '1.0.0',
+			generated: new Date().toISOString(),
+			count: 1,
+			incidents: [apiIncident(incident, site)],
+		};
 		expect(api(JSON.parse(JSON.stringify(body))), JSON.stringify(api.errors)).toBe(true);
 	});
 });
@@ -38,7 +45,11 @@ describe('API record', () => {
 	it('carries the canonical URL, the facts and the derived measures', () => {
 		const record = apiIncident(incident, site);
 		expect(record.url).toBe('https://casebook.example/incidents/example-health-2023/');
-		expect(record.derived).toMatchObject({ exposureDays: { min: 3088, max: 3118 }, discoveryToNotificationDays: { min: 50, max: 80 }, notification: 'possibly-late' });
+		expect(record.derived).toMatchObject({
+			exposureDays: { min: 3088, max: 3118 },
+			discoveryToNotificationDays: { min: 50, max: 80 },
+			notification: 'possibly-late',
+		});
 	});
 });
 
@@ -64,7 +75,13 @@ describe('citations', () => {
 		expect(bib).toMatch(/^@misc\{example_health_2023,/);
 		expect(bib).toContain('url = {https://casebook.example/incidents/example-health-2023/}');
 		expect(bib).toContain('note = {First published 2026-11-23, updated 2026-12-01}');
-		expect(cslCitation(input)).toMatchObject({ type: 'webpage', title: incident.data.title, 'container-title': 'Breach Casebook', URL: input.url, issued: { 'date-parts': [[2026, 12, 1]] } });
+		expect(cslCitation(input)).toMatchObject({
+			type: 'webpage',
+			title: incident.data.title,
+			'container-title': 'Breach Casebook',
+			URL: input.url,
+			issued: { 'date-parts': [[2026, 12, 1]] },
+		});
 	});
 });
 

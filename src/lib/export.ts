@@ -8,7 +8,16 @@ import { PARTIAL_DATE_PATTERN } from './partial-date.ts';
 import type { Incident } from './model.ts';
 import type { Measure } from './measures.ts';
 import { incidentPath, absoluteUrl } from './urls.ts';
-import { actors, breachTypes, dataClasses, disclosures, lessons, locations, organizationTypes, vectors } from '../vocabularies.ts';
+import {
+	actors,
+	breachTypes,
+	dataClasses,
+	disclosures,
+	lessons,
+	locations,
+	organizationTypes,
+	vectors,
+} from '../vocabularies.ts';
 
 /** Bumped on any change a consumer could notice: 1.x adds fields, 2.0 would remove or rename. */
 export const SCHEMA_VERSION = '1.0.0';
@@ -28,7 +37,9 @@ const derivedSchema = z.object({
 	discoveryToNotificationDays: dayIntervalSchema,
 	discoveryToRegulatorDays: dayIntervalSchema,
 	discoveryToPublicDays: dayIntervalSchema,
-	notification: z.enum(['late', 'on-time', 'possibly-late', 'unknown']).describe('Notice to individuals against the HIPAA 60-day limit.'),
+	notification: z
+		.enum(['late', 'on-time', 'possibly-late', 'unknown'])
+		.describe('Notice to individuals against the HIPAA 60-day limit.'),
 });
 
 /** One case study in the JSON API. */
@@ -73,7 +84,10 @@ export function apiIncident(incident: Incident, site: URL | string | undefined):
 
 /** JSON Schema of a Zod schema, with partial dates stated as the pattern they must match. */
 export function jsonSchemaOf(schema: z.ZodType, id: string, title: string): Record<string, unknown> {
-	const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
+	const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Record<
+		string,
+		unknown
+	>;
 	// YAML reads an unquoted date as a Date and a year as a number, so the schema accepts those in
 	// Zod; in JSON (and in quoted YAML) a partial date is simply text of this pattern.
 	const fix = (node: unknown): unknown => {
@@ -81,7 +95,12 @@ export function jsonSchemaOf(schema: z.ZodType, id: string, title: string): Reco
 		if (!node || typeof node !== 'object') return node;
 		const obj = node as Record<string, unknown>;
 		const anyOf = obj.anyOf as Record<string, unknown>[] | undefined;
-		if (anyOf?.length === 3 && anyOf[0]?.type === 'string' && Object.keys(anyOf[1] ?? {}).length === 0 && anyOf[2]?.type === 'integer') {
+		if (
+			anyOf?.length === 3 &&
+			anyOf[0]?.type === 'string' &&
+			Object.keys(anyOf[1] ?? {}).length === 0 &&
+			anyOf[2]?.type === 'integer'
+		) {
 			const { anyOf: _, ...rest } = obj;
 			return { ...rest, type: 'string', pattern: PARTIAL_DATE_PATTERN.source };
 		}
@@ -90,7 +109,8 @@ export function jsonSchemaOf(schema: z.ZodType, id: string, title: string): Reco
 	return { $id: id, title, ...(fix(json) as Record<string, unknown>) };
 }
 
-const labels = <K extends string>(terms: Record<K, { label: string }>, keys: readonly K[]) => keys.map((k) => terms[k].label).join('; ');
+const labels = <K extends string>(terms: Record<K, { label: string }>, keys: readonly K[]) =>
+	keys.map((k) => terms[k].label).join('; ');
 
 /** Columns of the CSV: HHS-portal-like first, then the casebook's own. */
 export const CSV_COLUMNS = [
@@ -130,10 +150,16 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /** One CSV row per case study; multi-valued fields joined with "; ", unknown left empty. */
-export function csvRow(incident: Incident, site: URL | string | undefined): Record<(typeof CSV_COLUMNS)[number], string> {
+export function csvRow(
+	incident: Incident,
+	site: URL | string | undefined,
+): Record<(typeof CSV_COLUMNS)[number], string> {
 	const d = incident.data;
 	const m = incident.measures;
-	const dates = Object.fromEntries(DATE_FIELDS.map((f) => [`date_${f}`, d.dates[f]?.date ?? ''])) as Record<`date_${(typeof DATE_FIELDS)[number]}`, string>;
+	const dates = Object.fromEntries(DATE_FIELDS.map((f) => [`date_${f}`, d.dates[f]?.date ?? ''])) as Record<
+		`date_${(typeof DATE_FIELDS)[number]}`,
+		string
+	>;
 	return {
 		'Name of Covered Entity': d.organization.name,
 		State: d.organization.state ?? '',
@@ -164,7 +190,9 @@ export function csvRow(incident: Incident, site: URL | string | undefined): Reco
 		notification_vs_60_days: m.notification,
 		lessons: labels(lessons.terms, d.lessons),
 		tags: d.tags.join('; '),
-		outcomes: d.outcomes.map((o) => `${o.kind} ${o.date}${o.amount !== undefined ? ` ${o.currency} ${o.amount}` : ''}`).join('; '),
+		outcomes: d.outcomes
+			.map((o) => `${o.kind} ${o.date}${o.amount !== undefined ? ` ${o.currency} ${o.amount}` : ''}`)
+			.join('; '),
 		sources: d.sources.map((s) => s.url).join('; '),
 		added: d.added,
 		updated: d.updated ?? '',

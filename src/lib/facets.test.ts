@@ -39,7 +39,19 @@ describe('groupByFacet', () => {
 	});
 
 	it('covers the eleven browse facets', () => {
-		expect(facets.map((f) => f.key)).toEqual(['organization', 'organization-type', 'state', 'data-class', 'breach-type', 'location', 'vector', 'recipient', 'year', 'lesson', 'tag']);
+		expect(facets.map((f) => f.key)).toEqual([
+			'organization',
+			'organization-type',
+			'state',
+			'data-class',
+			'breach-type',
+			'location',
+			'vector',
+			'recipient',
+			'year',
+			'lesson',
+			'tag',
+		]);
 	});
 
 	it('counts for a single-valued facet add up to the number of case studies with a value', () => {

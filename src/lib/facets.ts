@@ -71,7 +71,10 @@ export const facets: readonly Facet[] = [
 		plural: 'States',
 		definition: 'The US state where the organization is headquartered.',
 		order: 'label',
-		values: (i) => (i.data.organization.state ? [{ slug: i.data.organization.state.toLowerCase(), label: usStates[i.data.organization.state] }] : []),
+		values: (i) =>
+			i.data.organization.state
+				? [{ slug: i.data.organization.state.toLowerCase(), label: usStates[i.data.organization.state] }]
+				: [],
 	},
 	vocabularyFacet('data-class', dataClasses, (i) => i.data.dataClasses),
 	vocabularyFacet('breach-type', breachTypes, (i) => i.data.breachType),

@@ -38,5 +38,10 @@ export function feedItems(incidents: readonly Incident[], site: URL | string | u
 				categories: facets.filter((f) => CATEGORY_FACETS.has(f.key)).flatMap((f) => f.values(i).map((v) => v.label)),
 			};
 		})
-		.sort((a, b) => b.updated.getTime() - a.updated.getTime() || b.published.getTime() - a.published.getTime() || a.link.localeCompare(b.link));
+		.sort(
+			(a, b) =>
+				b.updated.getTime() - a.updated.getTime() ||
+				b.published.getTime() - a.published.getTime() ||
+				a.link.localeCompare(b.link),
+		);
 }

@@ -28,7 +28,9 @@ export function parseHeaders(text: string): HeaderRule[] {
 
 /** The Content-Security-Policy of `/*`. */
 export function contentSecurityPolicy(rules: readonly HeaderRule[]): string {
-	const csp = rules.find((r) => r.pattern === '/*')?.headers.find(([name]) => name.toLowerCase() === 'content-security-policy');
+	const csp = rules
+		.find((r) => r.pattern === '/*')
+		?.headers.find(([name]) => name.toLowerCase() === 'content-security-policy');
 	if (!csp) throw new Error('_headers: no Content-Security-Policy for /*');
 	return csp[1];
 }
@@ -47,7 +49,8 @@ const quote = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, 
 /** nginx `location` blocks serving the site under `base` with the same headers (nginx does not inherit add_header into a location that sets its own). */
 export function nginxLocations(rules: readonly HeaderRule[], base: string): string {
 	const global = rules.find((r) => r.pattern === '/*')?.headers ?? [];
-	const add = (headers: [string, string][]) => headers.map(([n, v]) => `\t\tadd_header ${n} ${quote(v)} always;`).join('\n');
+	const add = (headers: [string, string][]) =>
+		headers.map(([n, v]) => `\t\tadd_header ${n} ${quote(v)} always;`).join('\n');
 	const blocks = rules
 		.filter((r) => r.pattern !== '/*')
 		.map((r) => {

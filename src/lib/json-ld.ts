@@ -18,9 +18,17 @@ export function articleJsonLd(incident: Incident, site: URL | undefined): Record
 		about: {
 			'@type': 'Organization',
 			name: data.organization.name,
-			...(data.organization.parent ? { parentOrganization: { '@type': 'Organization', name: data.organization.parent } } : {}),
+			...(data.organization.parent
+				? { parentOrganization: { '@type': 'Organization', name: data.organization.parent } }
+				: {}),
 		},
 		publisher: { '@type': 'Organization', name: SITE_TITLE, url: absoluteUrl('', site) },
-		citation: data.sources.map((s) => ({ '@type': 'CreativeWork', name: s.title, url: s.url, publisher: s.publisher, datePublished: s.published })),
+		citation: data.sources.map((s) => ({
+			'@type': 'CreativeWork',
+			name: s.title,
+			url: s.url,
+			publisher: s.publisher,
+			datePublished: s.published,
+		})),
 	};
 }

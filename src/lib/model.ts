@@ -2,7 +2,14 @@
  * The casebook's typed model: one `Incident` per write-up, with what every view derives from it.
  * Pure functions only; `collection.ts` feeds them from Astro's content layer.
  */
-import { DATE_FIELDS, DATE_LABELS, type DateField, type DatedFact, type IncidentData, type Source } from '../schemas/incident.ts';
+import {
+	DATE_FIELDS,
+	DATE_LABELS,
+	type DateField,
+	type DatedFact,
+	type IncidentData,
+	type Source,
+} from '../schemas/incident.ts';
 import { incidentMeasures, type IncidentMeasures } from './measures.ts';
 import { partialDate, sortKey, type PartialDate } from './partial-date.ts';
 

@@ -74,8 +74,18 @@ export function sortKey(d: PartialDate): number {
 }
 
 const MONTHS = [
-	'January', 'February', 'March', 'April', 'May', 'June',
-	'July', 'August', 'September', 'October', 'November', 'December',
+	'January',
+	'February',
+	'March',
+	'April',
+	'May',
+	'June',
+	'July',
+	'August',
+	'September',
+	'October',
+	'November',
+	'December',
 ];
 
 /** A reader-facing rendering that shows exactly the precision that is known: "July 2014". */

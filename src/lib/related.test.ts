@@ -29,7 +29,11 @@ describe('related case studies', () => {
 	});
 
 	it('puts the editor’s choices first', () => {
-		expect(related(edited)[0]).toMatchObject({ incident: { slug: 'laptop' }, editorial: true, reason: 'chosen by the editors' });
+		expect(related(edited)[0]).toMatchObject({
+			incident: { slug: 'laptop' },
+			editorial: true,
+			reason: 'chosen by the editors',
+		});
 	});
 
 	it('leaves out unrelated case studies and the case itself', () => {

@@ -68,7 +68,10 @@ export function relatedIndex(incidents: readonly Incident[], limit = 4): (incide
 			.map((i) => ({ incident: i, reason: 'chosen by the editors', editorial: true }));
 		const skip = new Set([incident.slug, ...incident.data.related]);
 
-		const scores = new Map<Incident, { score: number; best: [Kind, string]; bestWeight: number; dataClasses: number }>();
+		const scores = new Map<
+			Incident,
+			{ score: number; best: [Kind, string]; bestWeight: number; dataClasses: number }
+		>();
 		for (const [kind, value] of features(incident)) {
 			const list = postings.get(`${kind}:${value}`) ?? [];
 			if (list.length > commonAt && kind === 'dataClass') continue;

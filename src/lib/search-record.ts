@@ -8,7 +8,15 @@ import type { Incident } from './model.ts';
 import { formatPartialDate, sortKey } from './partial-date.ts';
 
 /** The facets offered as search filters. */
-export const SEARCH_FILTER_KEYS = ['year', 'breach-type', 'vector', 'data-class', 'organization-type', 'state', 'recipient'] as const;
+export const SEARCH_FILTER_KEYS = [
+	'year',
+	'breach-type',
+	'vector',
+	'data-class',
+	'organization-type',
+	'state',
+	'recipient',
+] as const;
 
 /** Filters, metadata and sort keys of one case study, as `[name, value]` pairs. */
 export function searchRecord(incident: Incident) {

@@ -23,20 +23,45 @@ describe('aggregates', () => {
 	});
 
 	it('sums known counts and counts unknown ones apart', () => {
-		expect(headlineFigures([late, onTime, unknown])).toMatchObject({ caseStudies: 3, individualsAffected: 2000, unknownCounts: 1, lateNotices: 1, knownNotices: 2 });
+		expect(headlineFigures([late, onTime, unknown])).toMatchObject({
+			caseStudies: 3,
+			individualsAffected: 2000,
+			unknownCounts: 1,
+			lateNotices: 1,
+			knownNotices: 2,
+		});
 	});
 
 	it('shares of notices past the 60-day limit', () => {
-		expect(notificationShares([late, onTime, unknown])).toMatchObject({ late: 1, 'on-time': 1, unknown: 1, known: 2, lateShare: 0.5 });
+		expect(notificationShares([late, onTime, unknown])).toMatchObject({
+			late: 1,
+			'on-time': 1,
+			unknown: 1,
+			known: 2,
+			lateShare: 0.5,
+		});
 	});
 
 	it('summarises a measure over the case studies that have it', () => {
-		expect(summariseMeasure([late, onTime, unknown], (i) => i.measures.toNotification?.days)).toEqual({ known: 2, median: 76, min: 10, max: 142 });
+		expect(summariseMeasure([late, onTime, unknown], (i) => i.measures.toNotification?.days)).toEqual({
+			known: 2,
+			median: 76,
+			min: 10,
+			max: 142,
+		});
 	});
 
 	it('totals per facet value', () => {
 		const totals = totalsByFacet(groupByFacet([late, onTime, unknown], facetByKey('vector')));
-		expect(totals).toEqual([{ slug: 'programming-error', label: 'Programming error', caseStudies: 3, individualsAffected: 2000, unknownCounts: 1 }]);
+		expect(totals).toEqual([
+			{
+				slug: 'programming-error',
+				label: 'Programming error',
+				caseStudies: 3,
+				individualsAffected: 2000,
+				unknownCounts: 1,
+			},
+		]);
 	});
 });
 

@@ -43,10 +43,18 @@ export interface GroupTotal {
 }
 
 /** Totals per facet value, in the facet's order. */
-export function totalsByFacet(groups: readonly { value: { slug: string; label: string }; incidents: Incident[] }[]): GroupTotal[] {
+export function totalsByFacet(
+	groups: readonly { value: { slug: string; label: string }; incidents: Incident[] }[],
+): GroupTotal[] {
 	return groups.map(({ value, incidents }) => {
 		const { total, unknown } = totalAffected(incidents);
-		return { slug: value.slug, label: value.label, caseStudies: incidents.length, individualsAffected: total, unknownCounts: unknown };
+		return {
+			slug: value.slug,
+			label: value.label,
+			caseStudies: incidents.length,
+			individualsAffected: total,
+			unknownCounts: unknown,
+		};
 	});
 }
 
@@ -60,7 +68,10 @@ export interface MeasureSummary {
 }
 
 /** Summarises one measure over the case studies where it is known. */
-export function summariseMeasure(incidents: readonly Incident[], pick: (i: Incident) => DayInterval | undefined): MeasureSummary {
+export function summariseMeasure(
+	incidents: readonly Incident[],
+	pick: (i: Incident) => DayInterval | undefined,
+): MeasureSummary {
 	const values = incidents.flatMap((i) => {
 		const d = pick(i);
 		return d ? [midpoint(d)] : [];

@@ -17,7 +17,8 @@ export function editDistance(a: string, b: string): number {
 		for (let j = 1; j <= b.length; j++) {
 			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
 			d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+				d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
 		}
 	}
 	return d[a.length]![b.length]!;
@@ -35,7 +36,10 @@ export function closestMatch(input: unknown, candidates: readonly string[]): str
 		if (wanted.length >= 4 && candidate.startsWith(wanted)) return candidate;
 		// "emails" should find "email-addresses": compare with the first word of a term too.
 		const head = candidate.split('-')[0]!;
-		const distance = Math.min(editDistance(wanted, candidate), head.length >= 4 ? editDistance(wanted, head) : Infinity);
+		const distance = Math.min(
+			editDistance(wanted, candidate),
+			head.length >= 4 ? editDistance(wanted, head) : Infinity,
+		);
 		if (distance < bestDistance) {
 			best = candidate;
 			bestDistance = distance;

@@ -8,12 +8,22 @@ import { DATE_FIELDS, DATE_LABELS } from '../schemas/incident.ts';
 const allowed = (v: Vocabulary) => termKeys(v).join(' | ');
 
 /** The narrative's sections, in order. */
-export const BODY_SECTIONS = ['Summary', 'What happened', 'What was exposed', 'How it was found and disclosed', 'Impact and response', 'Lessons'] as const;
+export const BODY_SECTIONS = [
+	'Summary',
+	'What happened',
+	'What was exposed',
+	'How it was found and disclosed',
+	'Impact and response',
+	'Lessons',
+] as const;
 
 /** A new write-up for `organization`, added on `today` (YYYY-MM-DD). */
 export function incidentTemplate(organization: string, today: string): string {
 	const yamlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
-	const dates = DATE_FIELDS.map((f) => `  # ${f}: { date: 'YYYY-MM-DD', source: source-id }   # ${DATE_LABELS[f]}; YYYY or YYYY-MM when only that is known`).join('\n');
+	const dates = DATE_FIELDS.map(
+		(f) =>
+			`  # ${f}: { date: 'YYYY-MM-DD', source: source-id }   # ${DATE_LABELS[f]}; YYYY or YYYY-MM when only that is known`,
+	).join('\n');
 	return `---
 # Every fact names the id of a source listed under \`sources\`. Leave out what no source supports.
 # Field reference: docs/AUTHORING.md. Check with: npm run check

@@ -46,8 +46,14 @@ export function timelineRows(incidents: readonly Incident[], today: number): Tim
 		if (start.date) {
 			const s = span(start.date, start.label);
 			if (end.date) exposure = { start: s, end: span(end.date, end.label), endKind: 'known' };
-			else if (discovered.date) exposure = { start: s, end: span(discovered.date, discovered.label), endKind: 'at-discovery' };
-			else exposure = { start: s, end: { first: today, last: today, exact: false, label: 'end unknown' }, endKind: 'open' };
+			else if (discovered.date)
+				exposure = { start: s, end: span(discovered.date, discovered.label), endKind: 'at-discovery' };
+			else
+				exposure = {
+					start: s,
+					end: { first: today, last: today, exact: false, label: 'end unknown' },
+					endKind: 'open',
+				};
 		}
 		const markers = MARKER_FIELDS.flatMap((field) => {
 			const m = get(field);
@@ -55,8 +61,13 @@ export function timelineRows(incidents: readonly Incident[], today: number): Tim
 		});
 		return { incident, exposure, markers };
 	});
-	const key = (r: TimelineRow) => r.exposure?.start.first ?? r.markers[0]?.span.first ?? (r.incident.disclosed ? sortKey(r.incident.disclosed) : today);
-	return rows.filter((r) => r.exposure || r.markers.length > 0).sort((a, b) => key(a) - key(b) || a.incident.slug.localeCompare(b.incident.slug));
+	const key = (r: TimelineRow) =>
+		r.exposure?.start.first ??
+		r.markers[0]?.span.first ??
+		(r.incident.disclosed ? sortKey(r.incident.disclosed) : today);
+	return rows
+		.filter((r) => r.exposure || r.markers.length > 0)
+		.sort((a, b) => key(a) - key(b) || a.incident.slug.localeCompare(b.incident.slug));
 }
 
 /** The first and last day any row reaches, for the axis. */
@@ -69,7 +80,9 @@ export function timelineExtent(rows: readonly TimelineRow[]): { first: number; l
 }
 
 /** Incidents grouped by year of disclosure, newest year first; unknown years last. */
-export function groupByDisclosureYear(incidents: readonly Incident[]): { year: number | undefined; incidents: Incident[] }[] {
+export function groupByDisclosureYear(
+	incidents: readonly Incident[],
+): { year: number | undefined; incidents: Incident[] }[] {
 	const groups = new Map<number | undefined, Incident[]>();
 	for (const i of incidents) {
 		const year = i.disclosed?.year;

@@ -2,7 +2,8 @@
  * Base-aware internal URLs. Every link to a page of this site is built here, so that the site
  * works at `/` and under a sub-path such as `/casebook/`.
  */
-const BASE = import.meta.env.BASE_URL;
+// import.meta.env exists under Vite (Astro, Vitest); plain Node scripts (docs, checks) get the root.
+const BASE: string = import.meta.env?.BASE_URL ?? '/';
 
 /** `path` under the configured base: `url('incidents/')` → `/casebook/incidents/`. */
 export function url(path = ''): string {

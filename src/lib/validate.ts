@@ -62,7 +62,6 @@ export function fieldName(path: readonly PropertyKey[]): string {
 	);
 }
 
-
 /** Every `.mdx` file below a folder, sorted, as paths relative to the working directory. */
 export function listWriteUps(dir: string, cwd = process.cwd()): string[] {
 	const found: string[] = [];
@@ -106,14 +105,22 @@ export function checkFile(file: string, bytes: Uint8Array): { problems: Problem[
 	const add = (line: number, field: string, message: string) => problems.push({ file, line, field, message });
 
 	if (!SLUG.test(checked.slug)) {
-		add(1, 'file', `file name "${basename(file)}" is not a slug (expected lowercase letters, digits and hyphens, e.g. acme-health-2024.mdx)`);
+		add(
+			1,
+			'file',
+			`file name "${basename(file)}" is not a slug (expected lowercase letters, digits and hyphens, e.g. acme-health-2024.mdx)`,
+		);
 	}
 	if (bytes.length === 0) {
 		add(1, 'file', 'the file is empty (expected frontmatter between --- lines, then the narrative)');
 		return { problems, checked };
 	}
 	if (bytes.length > MAX_FILE_BYTES) {
-		add(1, 'file', `the file is ${(bytes.length / 1048576).toFixed(1)} MiB (expected at most ${MAX_FILE_BYTES / 1048576} MiB)`);
+		add(
+			1,
+			'file',
+			`the file is ${(bytes.length / 1048576).toFixed(1)} MiB (expected at most ${MAX_FILE_BYTES / 1048576} MiB)`,
+		);
 		return { problems, checked };
 	}
 	let text: string;
@@ -135,7 +142,11 @@ export function checkFile(file: string, bytes: Uint8Array): { problems: Problem[
 	const yamlLine = (offset: number) => split.yamlLine + lineCounter.linePos(offset).line - 1;
 	if (doc.errors.length > 0) {
 		for (const error of doc.errors) {
-			add(yamlLine(error.pos[0]), 'frontmatter', `is not valid YAML: ${error.message.split('\n')[0]} (expected key: value lines)`);
+			add(
+				yamlLine(error.pos[0]),
+				'frontmatter',
+				`is not valid YAML: ${error.message.split('\n')[0]} (expected key: value lines)`,
+			);
 		}
 		return { problems, checked };
 	}
@@ -245,17 +256,28 @@ export function lintBody(body: string, sourceIds: readonly string[]): Omit<Probl
 	const visit = (node: MdNode) => {
 		const line = node.position?.start.line ?? 1;
 		const add = (message: string) => problems.push({ line, field: 'body', message });
-		if (node.type === 'mdxjsEsm') add('import and export statements are not allowed (the components Cite, Callout, KeyFigure and Quote need no import)');
-		if ((node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') && !/^\s*\/\*[\s\S]*\*\/\s*$/.test(node.value ?? '')) {
+		if (node.type === 'mdxjsEsm')
+			add(
+				'import and export statements are not allowed (the components Cite, Callout, KeyFigure and Quote need no import)',
+			);
+		if (
+			(node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') &&
+			!/^\s*\/\*[\s\S]*\*\/\s*$/.test(node.value ?? '')
+		) {
 			add('JavaScript expressions in { } are not allowed (expected plain text; use {/* … */} for comments)');
 		}
-		if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && node.url && !isSafeUrl(node.url)) {
+		if (
+			(node.type === 'link' || node.type === 'image' || node.type === 'definition') &&
+			node.url &&
+			!isSafeUrl(node.url)
+		) {
 			add(`link to "${node.url}" is not allowed (expected an http(s) URL, mailto: or #fragment)`);
 		}
 		if (node.type === 'html' && /<script\b|\son[a-z]+\s*=|javascript:/i.test(node.value ?? '')) {
 			add('raw HTML with a script, an on… event handler or a javascript: URL is not allowed');
 		}
-		if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') lintElement(node, sourceIds, known, add);
+		if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement')
+			lintElement(node, sourceIds, known, add);
 		node.children?.forEach(visit);
 	};
 	visit(tree);
@@ -277,7 +299,11 @@ function lintElement(node: MdNode, sourceIds: readonly string[], known: string, 
 		}
 		attrs.set(attr.name, attr.value);
 		if (/^on/i.test(attr.name)) add(`<${name}> has an inline event handler ${attr.name}=, which is not allowed`);
-		if (typeof attr.value === 'string' && !isSafeUrl(attr.value) && /^(href|src|action|formaction|xlink:href|data)$/i.test(attr.name)) {
+		if (
+			typeof attr.value === 'string' &&
+			!isSafeUrl(attr.value) &&
+			/^(href|src|action|formaction|xlink:href|data)$/i.test(attr.name)
+		) {
 			add(`<${name}> ${attr.name}="${attr.value}" is not allowed (expected an http(s) URL)`);
 		}
 	}
@@ -287,7 +313,10 @@ function lintElement(node: MdNode, sourceIds: readonly string[], known: string, 
 	}
 	if (!/^[A-Z]/.test(name)) return;
 	if (!(KIT_COMPONENTS as readonly string[]).includes(name)) {
-		const guess = closestMatch(name.toLowerCase(), KIT_COMPONENTS.map((c) => c.toLowerCase()));
+		const guess = closestMatch(
+			name.toLowerCase(),
+			KIT_COMPONENTS.map((c) => c.toLowerCase()),
+		);
 		const hint = guess ? `; did you mean <${KIT_COMPONENTS.find((c) => c.toLowerCase() === guess)}>?` : '';
 		add(`unknown component <${name}>${hint} (expected one of: ${KIT_COMPONENTS.join(', ')})`);
 		return;
@@ -295,16 +324,21 @@ function lintElement(node: MdNode, sourceIds: readonly string[], known: string, 
 	const ref = name === 'Cite' ? 'id' : name === 'Quote' || name === 'KeyFigure' ? 'source' : undefined;
 	if (ref) {
 		const id = attrs.get(ref);
-		if (typeof id !== 'string' || id === '') add(`<${name}> needs ${ref}="…", the id of a listed source (expected one of: ${known})`);
+		if (typeof id !== 'string' || id === '')
+			add(`<${name}> needs ${ref}="…", the id of a listed source (expected one of: ${known})`);
 		else if (!sourceIds.includes(id)) {
 			const guess = closestMatch(id, sourceIds);
-			add(`<${name} ${ref}="${id}"> names an unknown source${guess ? `; did you mean "${guess}"?` : ''} (expected one of: ${known})`);
+			add(
+				`<${name} ${ref}="${id}"> names an unknown source${guess ? `; did you mean "${guess}"?` : ''} (expected one of: ${known})`,
+			);
 		}
 	}
 	if (name === 'Callout') {
 		const kind = attrs.get('kind');
 		if (!(CALLOUT_KINDS as readonly unknown[]).includes(kind)) {
-			add(`<Callout kind="${String(kind ?? '')}"> is not a callout kind (expected one of: ${CALLOUT_KINDS.join(', ')})`);
+			add(
+				`<Callout kind="${String(kind ?? '')}"> is not a callout kind (expected one of: ${CALLOUT_KINDS.join(', ')})`,
+			);
 		}
 	}
 	if (name === 'KeyFigure' && (typeof attrs.get('value') !== 'string' || typeof attrs.get('label') !== 'string')) {
@@ -334,7 +368,12 @@ export function checkCrossFile(files: readonly CheckedFile[]): Problem[] {
 	for (const f of files) {
 		const others = owners.get(f.slug)!.filter((file) => file !== f.file);
 		if (others.length > 0) {
-			problems.push({ file: f.file, line: 1, field: 'file', message: `duplicate slug "${f.slug}", also used by ${others.join(', ')} (expected every file name to be unique)` });
+			problems.push({
+				file: f.file,
+				line: 1,
+				field: 'file',
+				message: `duplicate slug "${f.slug}", also used by ${others.join(', ')} (expected every file name to be unique)`,
+			});
 		}
 	}
 	const owner = new Map([...owners].map(([slug, list]) => [slug, list[0]!]));
@@ -343,15 +382,31 @@ export function checkCrossFile(files: readonly CheckedFile[]): Problem[] {
 		for (const old of f.redirectFrom) {
 			const other = owner.get(old);
 			if (other) {
-				problems.push({ file: f.file, line: f.keyLines.get('redirectFrom') ?? 1, field: 'redirectFrom', message: `"${old}" is the slug of ${other} (expected a former slug that no case study uses)` });
+				problems.push({
+					file: f.file,
+					line: f.keyLines.get('redirectFrom') ?? 1,
+					field: 'redirectFrom',
+					message: `"${old}" is the slug of ${other} (expected a former slug that no case study uses)`,
+				});
 			}
 		}
 		f.related.forEach((slug, i) => {
 			const line = f.keyLines.get('related') ?? 1;
-			if (slug === f.slug) problems.push({ file: f.file, line, field: `related[${i}]`, message: 'a case study cannot be related to itself' });
+			if (slug === f.slug)
+				problems.push({
+					file: f.file,
+					line,
+					field: `related[${i}]`,
+					message: 'a case study cannot be related to itself',
+				});
 			else if (!owner.has(slug)) {
 				const guess = closestMatch(slug, slugs);
-				problems.push({ file: f.file, line, field: `related[${i}]`, message: `unknown case study "${slug}"${guess ? `; did you mean "${guess}"?` : ''} (expected the file name of another write-up)` });
+				problems.push({
+					file: f.file,
+					line,
+					field: `related[${i}]`,
+					message: `unknown case study "${slug}"${guess ? `; did you mean "${guess}"?` : ''} (expected the file name of another write-up)`,
+				});
 			}
 		});
 	}

@@ -89,7 +89,11 @@ function termListSchema<K extends string>(v: Vocabulary<K>, min = 1) {
 		.refine((list) => new Set(list).size === list.length, { error: 'lists a term twice' });
 }
 
-const text = (what: string) => z.string().trim().min(1, { error: `${what} must not be empty` });
+const text = (what: string) =>
+	z
+		.string()
+		.trim()
+		.min(1, { error: `${what} must not be empty` });
 
 const sourceRef = slug('source id').describe('The `id` of an entry in `sources` that supports this fact.');
 
@@ -165,9 +169,7 @@ const datesSchema = z
 		/** When the organization discovered the incident. */
 		discovered: datedFactSchema.optional().describe('When the organization discovered the incident.'),
 		/** When it was reported to a regulator (HHS OCR, FTC, a state). */
-		reportedToRegulator: datedFactSchema
-			.optional()
-			.describe('When it was reported to a regulator such as HHS OCR.'),
+		reportedToRegulator: datedFactSchema.optional().describe('When it was reported to a regulator such as HHS OCR.'),
 		/** When affected individuals were notified (first notices). */
 		individualsNotified: datedFactSchema.optional().describe('When affected individuals were first notified.'),
 		/** When it was first made public by the organization or the press. */
@@ -179,15 +181,19 @@ const datesSchema = z
 const outcomeSchema = z
 	.object({
 		/** What kind of outcome. */
-		kind: termSchema(outcomeKinds),
+		kind: termSchema(outcomeKinds).describe('What kind of outcome.'),
 		/** When it was announced or agreed. */
-		date: partialDateSchema,
+		date: partialDateSchema.describe('When it was announced or agreed.'),
 		/** The amount in `currency`, when money changed hands. Optional. */
 		amount: z.number().nonnegative().optional().describe('The amount, when money changed hands.'),
 		/** ISO 4217 currency of `amount`. Defaults to USD. */
-		currency: z.string().regex(/^[A-Z]{3}$/, { error: 'must be an ISO 4217 code such as USD' }).default('USD'),
+		currency: z
+			.string()
+			.regex(/^[A-Z]{3}$/, { error: 'must be an ISO 4217 code such as USD' })
+			.default('USD')
+			.describe('ISO 4217 currency of the amount. Defaults to USD.'),
 		/** Who imposed or agreed it and what it requires, in one line. */
-		description: text('description'),
+		description: text('description').describe('Who imposed or agreed it and what it requires, in one line.'),
 		/** The source that records it. */
 		source: sourceRef,
 	})
@@ -213,7 +219,7 @@ const individualsAffectedSchema = z
 		/** The date the count is as of, e.g. the date of the regulator filing. Optional. */
 		asOf: partialDateSchema.optional().describe('The date the count is as of. Optional.'),
 		/** A short qualification, e.g. where sources disagree. Optional. */
-		note: z.string().trim().optional(),
+		note: z.string().trim().optional().describe('A short qualification, e.g. where sources disagree. Optional.'),
 	})
 	.strict()
 	.superRefine((value, ctx) => {
@@ -260,12 +266,14 @@ const incidentObject = z
 		summary: text('summary')
 			.max(300, { error: (issue) => `is ${String(issue.input).length} characters long (expected at most 300)` })
 			.describe('At most 300 characters, for listings, feeds and search results.'),
-		organization: organizationSchema,
+		organization: organizationSchema.describe('The organization responsible for the data.'),
 		/** Vendors that handled the data for the organization and played a part. */
 		businessAssociates: z.array(text('business associate')).default([]).describe('Vendors involved.'),
 		/** Third parties that received the data, e.g. Google, Microsoft Bing, X. */
 		recipients: z.array(text('recipient')).default([]).describe('Third parties that received the data.'),
-		individualsAffected: individualsAffectedSchema,
+		individualsAffected: individualsAffectedSchema.describe(
+			'How many people were affected, with the source of the count.',
+		),
 		/** What was exposed. */
 		dataClasses: termListSchema(dataClasses).describe('What kinds of data were exposed.'),
 		/** The HHS breach type(s). */
@@ -279,7 +287,9 @@ const incidentObject = z
 		/** Whether data is known to have reached someone. */
 		disclosure: termSchema(disclosures).describe('Whether data is known to have been accessed.'),
 		/** The dated milestones, each with its source. Unknown dates are left out. */
-		dates: z.preprocess((v) => v ?? {}, datesSchema).describe('The dated milestones; leave out any date no source gives.'),
+		dates: z
+			.preprocess((v) => v ?? {}, datesSchema)
+			.describe('The dated milestones; leave out any date no source gives.'),
 		/** Settlements, fines, corrective-action plans and lawsuits. */
 		outcomes: z.array(outcomeSchema).default([]).describe('Regulatory and legal outcomes.'),
 		/** Preventive controls the case teaches. */
@@ -291,7 +301,10 @@ const incidentObject = z
 		/** Former slugs of this case study; each keeps a redirect page. */
 		redirectFrom: z.array(slug('slug')).default([]).describe('Former slugs, each kept as a redirect.'),
 		/** Every source the facts and the narrative rely on. At least one. */
-		sources: z.array(sourceSchema).min(1, { error: 'must list at least one source' }),
+		sources: z
+			.array(sourceSchema)
+			.min(1, { error: 'must list at least one source' })
+			.describe('Every source the facts and the narrative rely on. At least one.'),
 		/** When the case study was first published here (YYYY-MM-DD). */
 		added: dayDateSchema.describe('When the case study was first published here, YYYY-MM-DD.'),
 		/** When its facts last changed (YYYY-MM-DD). Optional. */

@@ -26,7 +26,10 @@ export interface SearchResponse {
 interface Pagefind {
 	options(o: Record<string, unknown>): Promise<void>;
 	init(): Promise<void>;
-	search(term: string | null, o?: { filters?: unknown; sort?: Record<string, 'asc' | 'desc'> }): Promise<SearchResponse | null>;
+	search(
+		term: string | null,
+		o?: { filters?: unknown; sort?: Record<string, 'asc' | 'desc'> },
+	): Promise<SearchResponse | null>;
 	debouncedSearch(term: string | null, o?: unknown, ms?: number): Promise<SearchResponse | null>;
 	filters(): Promise<Record<string, Record<string, number>>>;
 }
@@ -53,11 +56,19 @@ export type Selection = Record<string, string[]>;
 
 /** Pagefind's filter object for a selection. */
 export function toPagefindFilters(selection: Selection): Record<string, { any: string[] }> {
-	return Object.fromEntries(Object.entries(selection).filter(([, v]) => v.length > 0).map(([k, v]) => [k, { any: v }]));
+	return Object.fromEntries(
+		Object.entries(selection)
+			.filter(([, v]) => v.length > 0)
+			.map(([k, v]) => [k, { any: v }]),
+	);
 }
 
 /** Runs a search; an empty query with no filters lists every case study. */
-export async function search(query: string, selection: Selection = {}, sort?: Record<string, 'asc' | 'desc'>): Promise<SearchResponse> {
+export async function search(
+	query: string,
+	selection: Selection = {},
+	sort?: Record<string, 'asc' | 'desc'>,
+): Promise<SearchResponse> {
 	const pagefind = await loadPagefind();
 	const term = query.trim() === '' ? null : query.trim();
 	const response = await pagefind.search(term, { filters: toPagefindFilters(selection), ...(sort ? { sort } : {}) });

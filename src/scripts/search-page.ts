@@ -66,7 +66,11 @@ function renderResult(data: ResultData, hasQuery: boolean): HTMLLIElement {
 	h.append(a);
 	const meta = document.createElement('p');
 	meta.className = 'text-sm text-muted';
-	meta.textContent = [data.meta.organization, data.meta.date && `disclosed ${data.meta.date}`, data.meta.affected && data.meta.affected !== 'unknown' ? `${data.meta.affected} affected` : 'count unknown']
+	meta.textContent = [
+		data.meta.organization,
+		data.meta.date && `disclosed ${data.meta.date}`,
+		data.meta.affected && data.meta.affected !== 'unknown' ? `${data.meta.affected} affected` : 'count unknown',
+	]
 		.filter(Boolean)
 		.join(' · ');
 	const excerpt = document.createElement('p');

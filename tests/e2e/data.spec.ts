@@ -12,7 +12,8 @@ interface Api {
 	incidents: { slug: string; url: string; facts: Record<string, any>; derived: Record<string, any> }[];
 }
 
-const getApi = async (request: import('@playwright/test').APIRequestContext) => (await (await request.get('api/incidents.json')).json()) as Api;
+const getApi = async (request: import('@playwright/test').APIRequestContext) =>
+	(await (await request.get('api/incidents.json')).json()) as Api;
 
 test('the JSON API validates against the JSON Schema generated from the model', async ({ request }) => {
 	const api = await getApi(request);
@@ -24,8 +25,11 @@ test('the JSON API validates against the JSON Schema generated from the model', 
 	const validateApi = ajv.compile(await (await request.get('schema/api.schema.json')).json());
 	expect(validateApi(api), JSON.stringify(validateApi.errors?.slice(0, 3))).toBe(true);
 	const validateFacts = ajv.compile(await (await request.get('schema/incident.schema.json')).json());
-	for (const i of api.incidents) expect(validateFacts(i.facts), `${i.slug}: ${JSON.stringify(validateFacts.errors?.[0])}`).toBe(true);
-	const one = (await (await request.get(`api/incidents/${api.incidents[0]!.slug}.json`)).json()) as { incident: unknown };
+	for (const i of api.incidents)
+		expect(validateFacts(i.facts), `${i.slug}: ${JSON.stringify(validateFacts.errors?.[0])}`).toBe(true);
+	const one = (await (await request.get(`api/incidents/${api.incidents[0]!.slug}.json`)).json()) as {
+		incident: unknown;
+	};
 	expect(one.incident).toEqual(api.incidents[0]);
 });
 
@@ -39,7 +43,9 @@ test('the CSV parses back with the same count and values', async ({ request }) =
 		const row = rows[i]!;
 		expect(row.slug).toBe(incident.slug);
 		expect(row['Name of Covered Entity']).toBe(incident.facts.organization.name);
-		expect(row['Individuals Affected']).toBe(incident.facts.individualsAffected.count === null ? '' : String(incident.facts.individualsAffected.count));
+		expect(row['Individuals Affected']).toBe(
+			incident.facts.individualsAffected.count === null ? '' : String(incident.facts.individualsAffected.count),
+		);
 		expect(row.summary).toBe(incident.facts.summary);
 		expect(row.url).toBe(incident.url);
 	});
@@ -74,7 +80,10 @@ test('every page links its feeds and carries canonical, Open Graph and descripti
 	}
 	await page.goto('incidents/anthem-2015/');
 	const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
-	expect(ld).toMatchObject({ '@type': 'Article', about: { '@type': 'Organization', name: expect.stringContaining('Anthem') } });
+	expect(ld).toMatchObject({
+		'@type': 'Article',
+		about: { '@type': 'Organization', name: expect.stringContaining('Anthem') },
+	});
 });
 
 test('the sitemap lists every HTML page and robots.txt names it', async ({ request }) => {
@@ -94,7 +103,8 @@ test('the sitemap lists every HTML page and robots.txt names it', async ({ reque
 		for (const name of readdirSync(dir)) {
 			const full = join(dir, name);
 			if (statSync(full).isDirectory()) walk(full);
-			else if (name === 'index.html') pages.push(`/${base ? `${base}/` : ''}${relative(dist, dir) ? `${relative(dist, dir)}/` : ''}`);
+			else if (name === 'index.html')
+				pages.push(`/${base ? `${base}/` : ''}${relative(dist, dir) ? `${relative(dist, dir)}/` : ''}`);
 		}
 	};
 	walk(dist);

@@ -12,12 +12,14 @@ export const test = base.extend<{ siteGuard: void; allowedConsoleErrors: RegExp[
 			const origin = new URL(baseURL!).origin;
 			const problems: string[] = [];
 			page.on('console', (m) => {
-				if (m.type() === 'error' && !allowedConsoleErrors.some((re) => re.test(m.text()))) problems.push(`console error: ${m.text()}`);
+				if (m.type() === 'error' && !allowedConsoleErrors.some((re) => re.test(m.text())))
+					problems.push(`console error: ${m.text()}`);
 			});
 			page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
 			page.on('request', (r) => {
 				const url = r.url();
-				if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) problems.push(`third-party request: ${url}`);
+				if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'))
+					problems.push(`third-party request: ${url}`);
 			});
 			await use();
 			expect(problems, 'console errors, CSP violations, uncaught exceptions or third-party requests').toEqual([]);

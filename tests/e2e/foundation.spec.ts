@@ -24,7 +24,10 @@ test('a reader goes from the home page to all incidents to a case study', async 
 test('the all-incidents table is newest first and marks unknown counts as unknown', async ({ page }) => {
 	await page.goto('incidents/');
 	const years = await page.locator('tbody tr td:nth-child(2)').allTextContents();
-	const known = years.map((y) => y.trim()).filter((y) => /^\d{4}$/.test(y)).map(Number);
+	const known = years
+		.map((y) => y.trim())
+		.filter((y) => /^\d{4}$/.test(y))
+		.map(Number);
 	expect(known).toEqual([...known].sort((a, b) => b - a));
 	const counts = await page.locator('tbody tr td:nth-child(3)').allTextContents();
 	for (const c of counts) expect(c.trim()).toMatch(/^(\d{1,3}(,\d{3})*|unknown)$/);
@@ -34,7 +37,16 @@ for (const slug of SEEDS) {
 	test(`the ${slug} case study shows its facts, its dated events and numbered sources`, async ({ page }) => {
 		await page.goto(`incidents/${slug}/`);
 		const facts = page.getByRole('region', { name: 'Facts' });
-		for (const label of ['Organization', 'Individuals affected', 'Data exposed', 'Breach type (HHS)', 'Location (HHS)', 'Vector', 'Actor', 'Outcomes']) {
+		for (const label of [
+			'Organization',
+			'Individuals affected',
+			'Data exposed',
+			'Breach type (HHS)',
+			'Location (HHS)',
+			'Vector',
+			'Actor',
+			'Outcomes',
+		]) {
 			await expect(facts.locator('dt', { hasText: label }).first()).toBeVisible();
 		}
 		const events = page.getByRole('region', { name: 'Timeline of this incident' });
@@ -69,9 +81,9 @@ for (const path of ['./', 'incidents/', `incidents/${SEEDS[0]}/`, `incidents/${S
 test.describe('missing pages', () => {
 	test.use({ allowedConsoleErrors: [/status of 404/] });
 	test('a missing page shows the site 404 page with status 404', async ({ page }) => {
-	const response = await page.goto('no-such-page/');
-	expect(response?.status()).toBe(404);
-	await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+		const response = await page.goto('no-such-page/');
+		expect(response?.status()).toBe(404);
+		await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
 	});
 });
 

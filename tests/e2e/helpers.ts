@@ -15,6 +15,8 @@ export async function expectLinkResolves(request: APIRequestContext, page: Page,
 	if (target.hash.length > 1) {
 		const html = await response.text();
 		const id = decodeURIComponent(target.hash.slice(1));
-		expect(html, `#${id} on ${target.pathname}`).toMatch(new RegExp(`id="${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`));
+		expect(html, `#${id} on ${target.pathname}`).toMatch(
+			new RegExp(`id="${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`),
+		);
 	}
 }

@@ -28,7 +28,8 @@ test('html-validate reports no error in any page of dist/', async () => {
 	const errors: string[] = [];
 	for (const file of files) {
 		const report = await validator.validateFile(file);
-		for (const r of report.results) for (const m of r.messages) errors.push(`${file}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
+		for (const r of report.results)
+			for (const m of r.messages) errors.push(`${file}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
 	}
 	expect(errors.slice(0, 40)).toEqual([]);
 	expect(files.length).toBeGreaterThan(100);

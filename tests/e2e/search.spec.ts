@@ -7,7 +7,9 @@ async function resultCount(page: import('@playwright/test').Page): Promise<numbe
 	return Number((await status.textContent())!.match(/^(\d+)/)![1]);
 }
 
-test('Ctrl+K opens the search dialog with focus in it; arrows move through results; Escape closes it', async ({ page }) => {
+test('Ctrl+K opens the search dialog with focus in it; arrows move through results; Escape closes it', async ({
+	page,
+}) => {
 	await page.goto('about/');
 	const open = page.locator('[data-search-open]');
 	await expect(open).toBeEnabled();
@@ -40,7 +42,10 @@ for (const [query, slug] of [
 	test(`searching for the organization "${query}" finds its case study first`, async ({ page }) => {
 		await page.goto(`search/?q=${encodeURIComponent(query)}`);
 		await resultCount(page);
-		await expect(page.locator('#search-results li a').first()).toHaveAttribute('href', new RegExp(`/incidents/${slug}/`));
+		await expect(page.locator('#search-results li a').first()).toHaveAttribute(
+			'href',
+			new RegExp(`/incidents/${slug}/`),
+		);
 	});
 }
 
@@ -54,8 +59,14 @@ test('a data-class term finds the case studies that exposed it', async ({ page }
 	await expect(page.locator('#search-results mark').first()).toBeVisible();
 });
 
-test('a filter narrows the results, and the counts of a single-valued filter add up to the total', async ({ page, request }) => {
-	const api = (await (await request.get('api/incidents.json')).json()) as { count: number; incidents: { derived: { disclosed: string | null } }[] };
+test('a filter narrows the results, and the counts of a single-valued filter add up to the total', async ({
+	page,
+	request,
+}) => {
+	const api = (await (await request.get('api/incidents.json')).json()) as {
+		count: number;
+		incidents: { derived: { disclosed: string | null } }[];
+	};
 	await page.goto('search/');
 	const total = await resultCount(page);
 	expect(total).toBe(api.count);
@@ -79,7 +90,9 @@ test('the URL holds the query, filters and sort; reload and Back restore them', 
 	await expect(page.locator('input[name="vector"][value="tracking-technology"]')).toBeChecked();
 	await expect(page.getByLabel('Sort by')).toHaveValue('affected:desc');
 	// Sorted by individuals affected, most first.
-	const affected = (await page.locator('#search-results li p.text-sm').allTextContents()).map((t) => Number((t.match(/([\d,]+) affected/)?.[1] ?? '0').replace(/,/g, '')));
+	const affected = (await page.locator('#search-results li p.text-sm').allTextContents()).map((t) =>
+		Number((t.match(/([\d,]+) affected/)?.[1] ?? '0').replace(/,/g, '')),
+	);
 	expect(affected).toEqual([...affected].sort((a, b) => b - a));
 
 	await page.reload();

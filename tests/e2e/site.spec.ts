@@ -16,13 +16,21 @@ async function sitePages(request: APIRequestContext, baseURL: string): Promise<s
 	return paths;
 }
 
-test('every page makes no third-party request, sets no cookie and stores nothing but the theme', async ({ page, context, request, baseURL }) => {
+test('every page makes no third-party request, sets no cookie and stores nothing but the theme', async ({
+	page,
+	context,
+	request,
+	baseURL,
+}) => {
 	test.setTimeout(180_000);
 	const pages = await sitePages(request, baseURL!);
 	expect(pages.length).toBeGreaterThan(100);
 	for (const path of pages) {
 		await page.goto(path);
-		const storage = await page.evaluate(() => ({ local: Object.keys(localStorage), session: Object.keys(sessionStorage) }));
+		const storage = await page.evaluate(() => ({
+			local: Object.keys(localStorage),
+			session: Object.keys(sessionStorage),
+		}));
 		expect(storage, path).toEqual({ local: [], session: [] });
 	}
 	// Search, and the theme toggle: the only thing ever stored is the theme.
@@ -39,7 +47,14 @@ test('every internal link and #fragment on every page resolves', async ({ reques
 	const pages = await sitePages(request, baseURL!);
 	const html = new Map<string, Promise<{ status: number; text: string }>>();
 	const fetchPage = (pathname: string) => {
-		if (!html.has(pathname)) html.set(pathname, request.get(pathname).then(async (r) => ({ status: r.status(), text: r.headers()['content-type']?.includes('html') ? await r.text() : '' })));
+		if (!html.has(pathname))
+			html.set(
+				pathname,
+				request.get(pathname).then(async (r) => ({
+					status: r.status(),
+					text: r.headers()['content-type']?.includes('html') ? await r.text() : '',
+				})),
+			);
 		return html.get(pathname)!;
 	};
 	const broken: string[] = [];
@@ -51,7 +66,8 @@ test('every internal link and #fragment on every page resolves', async ({ reques
 			if (target.origin !== base.origin) continue;
 			const got = await fetchPage(target.pathname);
 			if (got.status !== 200) broken.push(`${from.pathname} → ${href} (${got.status})`);
-			else if (target.hash.length > 1 && !got.text.includes(`id="${decodeURIComponent(target.hash.slice(1))}"`)) broken.push(`${from.pathname} → ${href} (no such fragment)`);
+			else if (target.hash.length > 1 && !got.text.includes(`id="${decodeURIComponent(target.hash.slice(1))}"`))
+				broken.push(`${from.pathname} → ${href} (no such fragment)`);
 		}
 	}
 	expect(broken).toEqual([]);
@@ -79,8 +95,12 @@ for (const scheme of ['light', 'dark'] as const) {
 			test(`axe finds no WCAG 2.2 AA violation on ${path}`, async ({ page }) => {
 				await page.goto(path);
 				if (path.startsWith('search/')) await expect(page.locator('#search-status')).toHaveText(/case stud/);
-				const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-				const summary = results.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')} — ${v.help}`);
+				const results = await new AxeBuilder({ page })
+					.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+					.analyze();
+				const summary = results.violations.map(
+					(v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')} — ${v.help}`,
+				);
 				expect(summary).toEqual([]);
 			});
 		}
@@ -106,12 +126,17 @@ test('a skip link, visible focus and headings in order', async ({ page }) => {
 	expect(outline).not.toBe('none');
 	await page.keyboard.press('Enter');
 	await expect(page.locator('#main')).toBeFocused();
-	const levels = await page.locator('main h1, main h2, main h3, main h4').evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
+	const levels = await page
+		.locator('main h1, main h2, main h3, main h4')
+		.evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
 	expect(levels[0]).toBe(1);
 	for (let i = 1; i < levels.length; i++) expect(levels[i]! - levels[i - 1]!, `heading ${i}`).toBeLessThanOrEqual(1);
 });
 
-test('the dark theme applies from the system preference and from the toggle, and motion is reduced on request', async ({ browser, baseURL }) => {
+test('the dark theme applies from the system preference and from the toggle, and motion is reduced on request', async ({
+	browser,
+	baseURL,
+}) => {
 	const context = await browser.newContext({ baseURL, colorScheme: 'dark', reducedMotion: 'reduce' });
 	const page = await context.newPage();
 	await page.goto('./');
@@ -121,7 +146,10 @@ test('the dark theme applies from the system preference and from the toggle, and
 	expect(await bg()).not.toBe(dark);
 	await page.reload();
 	expect(await bg()).not.toBe(dark);
-	const duration = await page.locator('a').first().evaluate((el) => getComputedStyle(el).transitionDuration);
+	const duration = await page
+		.locator('a')
+		.first()
+		.evaluate((el) => getComputedStyle(el).transitionDuration);
 	expect(parseFloat(duration)).toBeLessThan(0.001);
 	await context.close();
 });

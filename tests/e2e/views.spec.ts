@@ -2,7 +2,12 @@ import { expect, test } from './fixtures.ts';
 
 interface Api {
 	count: number;
-	incidents: { slug: string; url: string; facts: { vector: string[]; dataClasses: string[]; individualsAffected: { count: number | null } }; derived: { disclosed: string | null; notification: string } }[];
+	incidents: {
+		slug: string;
+		url: string;
+		facts: { vector: string[]; dataClasses: string[]; individualsAffected: { count: number | null } };
+		derived: { disclosed: string | null; notification: string };
+	}[];
 }
 
 // The timeline and statistics are read without JavaScript.
@@ -53,7 +58,11 @@ test('the counts on browse pages add up to the index', async ({ page, request })
 test('the figures on the statistics page match the model', async ({ page, request }) => {
 	const api = (await (await request.get('api/incidents.json')).json()) as Api;
 	await page.goto('stats/');
-	const cell = (table: string, slug: string) => page.locator(`#${table} tbody tr`).filter({ has: page.locator(`a[href$="/${slug}/"]`) }).locator('td[data-value]');
+	const cell = (table: string, slug: string) =>
+		page
+			.locator(`#${table} tbody tr`)
+			.filter({ has: page.locator(`a[href$="/${slug}/"]`) })
+			.locator('td[data-value]');
 	for (const vector of new Set(api.incidents.flatMap((i) => i.facts.vector))) {
 		const cases = api.incidents.filter((i) => i.facts.vector.includes(vector));
 		await expect(cell('cases-by-vector', vector)).toHaveAttribute('data-value', String(cases.length));
@@ -71,8 +80,14 @@ test('case pages show the derived measures and link every fact to its browse pag
 	await expect(page.getByText('Discovery → individuals notified')).toBeVisible();
 	await expect(page.getByText(/notified more than 60 days after discovery/)).toBeVisible();
 	const facts = page.getByRole('region', { name: 'Facts' });
-	await expect(facts.getByRole('link', { name: 'Tracking technology' })).toHaveAttribute('href', /\/browse\/vector\/tracking-technology\/$/);
-	await expect(facts.getByRole('link', { name: 'Search terms' })).toHaveAttribute('href', /\/browse\/data-class\/search-terms\/$/);
+	await expect(facts.getByRole('link', { name: 'Tracking technology' })).toHaveAttribute(
+		'href',
+		/\/browse\/vector\/tracking-technology\/$/,
+	);
+	await expect(facts.getByRole('link', { name: 'Search terms' })).toHaveAttribute(
+		'href',
+		/\/browse\/data-class\/search-terms\/$/,
+	);
 	const related = page.getByRole('region', { name: 'Related case studies' });
 	await expect(related.locator('li').first()).toContainText('—');
 });

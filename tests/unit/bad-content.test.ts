@@ -13,14 +13,20 @@ import { afterAll, describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 const FIXTURES = 'tests/fixtures/bad-content';
 const GOOD = 'tests/fixtures/good-content/incidents/good-case-2024.mdx';
-const expected = JSON.parse(readFileSync(join(FIXTURES, 'expected.json'), 'utf8')) as Record<string, { field: string; line?: number; includes: string }>;
+const expected = JSON.parse(readFileSync(join(FIXTURES, 'expected.json'), 'utf8')) as Record<
+	string,
+	{ field: string; line?: number; includes: string }
+>;
 const work = mkdtempSync(join(tmpdir(), 'casebook-bad-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Runs a project script with CONTENT_DIR set; resolves with its exit code and output. */
 async function script(name: string, contentDir: string, args: string[] = [], env: Record<string, string> = {}) {
 	try {
-		const { stdout, stderr } = await run(process.execPath, [`scripts/${name}`, ...args], { env: { ...process.env, CONTENT_DIR: contentDir, ...env }, maxBuffer: 64 * 1024 * 1024 });
+		const { stdout, stderr } = await run(process.execPath, [`scripts/${name}`, ...args], {
+			env: { ...process.env, CONTENT_DIR: contentDir, ...env },
+			maxBuffer: 64 * 1024 * 1024,
+		});
 		return { code: 0, out: stdout + stderr };
 	} catch (error) {
 		const e = error as { code: number; stdout: string; stderr: string };
@@ -38,7 +44,11 @@ function setUp(fixture?: string) {
 	const site = join(dir, 'site');
 	mkdirSync(site);
 	writeFileSync(join(site, 'index.html'), '<!doctype html><title>previous site</title>');
-	return { content: join(dir, 'content'), file: relative(process.cwd(), join(dir, 'content', 'incidents', fixture ?? 'good-case-2024.mdx')), site };
+	return {
+		content: join(dir, 'content'),
+		file: relative(process.cwd(), join(dir, 'content', 'incidents', fixture ?? 'good-case-2024.mdx')),
+		site,
+	};
 }
 
 describe('the bad-input corpus', () => {
@@ -53,24 +63,27 @@ describe('the bad-input corpus', () => {
 	});
 
 	for (const [fixture, want] of Object.entries(expected)) {
-		it.concurrent(`${fixture}: check names the file, line and field; the build fails; the previous site survives`, async () => {
-			const { content, file, site } = setUp(fixture);
-			const check = await script('check-content.ts', content);
-			expect(check.code).toBe(1);
-			const prefix = `${file}:${want.line ?? ''}`;
-			const line = check.out.split('\n').find((l) => l.startsWith(prefix) && l.includes(`: ${want.field}: `));
-			expect(line, check.out).toBeDefined();
-			expect(line).toContain(want.includes);
-			// The good write-up is never blamed (a duplicate slug is reported on both files).
-			expect(check.out).not.toMatch(/\/incidents\/good-case-2024\.mdx:\d+: (?!file: duplicate)/);
+		it.concurrent(
+			`${fixture}: check names the file, line and field; the build fails; the previous site survives`,
+			async () => {
+				const { content, file, site } = setUp(fixture);
+				const check = await script('check-content.ts', content);
+				expect(check.code).toBe(1);
+				const prefix = `${file}:${want.line ?? ''}`;
+				const line = check.out.split('\n').find((l) => l.startsWith(prefix) && l.includes(`: ${want.field}: `));
+				expect(line, check.out).toBeDefined();
+				expect(line).toContain(want.includes);
+				// The good write-up is never blamed (a duplicate slug is reported on both files).
+				expect(check.out).not.toMatch(/\/incidents\/good-case-2024\.mdx:\d+: (?!file: duplicate)/);
 
-			const build = await script('build.ts', content, ['--outDir', site]);
-			expect(build.code).toBe(1);
-			expect(build.out).toContain(line);
-			expect(build.out).toContain('is unchanged');
-			expect(readFileSync(join(site, 'index.html'), 'utf8')).toBe('<!doctype html><title>previous site</title>');
-			expect(existsSync(`${site}.staging`)).toBe(false);
-		});
+				const build = await script('build.ts', content, ['--outDir', site]);
+				expect(build.code).toBe(1);
+				expect(build.out).toContain(line);
+				expect(build.out).toContain('is unchanged');
+				expect(readFileSync(join(site, 'index.html'), 'utf8')).toBe('<!doctype html><title>previous site</title>');
+				expect(existsSync(`${site}.staging`)).toBe(false);
+			},
+		);
 	}
 });
 

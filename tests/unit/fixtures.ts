@@ -27,13 +27,26 @@ export function validFrontmatter(): Record<string, any> {
 		tags: ['pharmacy'],
 		related: [],
 		sources: [
-			{ id: 'notice', url: 'https://example.org/notice', title: 'Notice', publisher: 'Example Health', published: '2023-03-10', kind: 'organization' },
-			{ id: 'regulator', url: 'https://example.gov/portal', title: 'Breach portal', publisher: 'HHS OCR', published: '2023', kind: 'regulator' },
+			{
+				id: 'notice',
+				url: 'https://example.org/notice',
+				title: 'Notice',
+				publisher: 'Example Health',
+				published: '2023-03-10',
+				kind: 'organization',
+			},
+			{
+				id: 'regulator',
+				url: 'https://example.gov/portal',
+				title: 'Breach portal',
+				publisher: 'HHS OCR',
+				published: '2023',
+				kind: 'regulator',
+			},
 		],
 		added: '2026-11-23',
 	};
 }
-
 
 /** An incident built from `validFrontmatter()` with changes applied, through the real schema. */
 export function makeIncident(slug: string, change: (fm: Record<string, any>) => void = () => {}): Incident {

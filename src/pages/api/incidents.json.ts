@@ -12,5 +12,7 @@ export const GET: APIRoute = async ({ site }) => {
 		count: incidents.length,
 		incidents: incidents.map((i) => apiIncident(i, site)),
 	};
-	return new Response(JSON.stringify(body, null, '\t'), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+	return new Response(JSON.stringify(body, null, '\t'), {
+		headers: { 'Content-Type': 'application/json; charset=utf-8' },
+	});
 };

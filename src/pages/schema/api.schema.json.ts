@@ -4,6 +4,10 @@ import { absoluteUrl } from '../../lib/urls.ts';
 
 /** The JSON API (api/incidents.json), as JSON Schema generated from the Zod model. */
 export const GET: APIRoute = ({ site }) => {
-	const schema = jsonSchemaOf(apiIndexSchema, absoluteUrl('schema/api.schema.json', site), 'Breach Casebook JSON API: api/incidents.json');
+	const schema = jsonSchemaOf(
+		apiIndexSchema,
+		absoluteUrl('schema/api.schema.json', site),
+		'Breach Casebook JSON API: api/incidents.json',
+	);
 	return new Response(JSON.stringify(schema, null, '\t'), { headers: { 'Content-Type': 'application/schema+json' } });
 };

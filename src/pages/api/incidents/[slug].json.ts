@@ -11,6 +11,12 @@ export const getStaticPaths = (async () => {
 /** One case study's facts and derived measures. */
 export const GET: APIRoute = async ({ params, site }) => {
 	const { bySlug } = await getCasebook();
-	const body = { schemaVersion: SCHEMA_VERSION, generated: buildTimestamp(), incident: apiIncident(bySlug.get(params.slug!)!, site) };
-	return new Response(JSON.stringify(body, null, '\t'), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+	const body = {
+		schemaVersion: SCHEMA_VERSION,
+		generated: buildTimestamp(),
+		incident: apiIncident(bySlug.get(params.slug!)!, site),
+	};
+	return new Response(JSON.stringify(body, null, '\t'), {
+		headers: { 'Content-Type': 'application/json; charset=utf-8' },
+	});
 };

@@ -1,0 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { fillGenerated, generatedBlocks } from '../../src/lib/docs.ts';
+import { vocabularies } from '../../src/vocabularies.ts';
+
+describe('generated documentation', () => {
+	for (const file of ['docs/AUTHORING.md', 'docs/DATA.md']) {
+		it(`${file} matches the model (run npm run docs after changing it)`, () => {
+			const text = readFileSync(file, 'utf8');
+			expect(fillGenerated(text, generatedBlocks())).toBe(text);
+		});
+	}
+
+	it('lists every vocabulary term', () => {
+		const text = readFileSync('docs/AUTHORING.md', 'utf8');
+		for (const v of Object.values(vocabularies))
+			for (const key of Object.keys(v.terms)) expect(text).toContain(`| \`${key}\` |`);
+	});
+});
