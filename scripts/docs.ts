@@ -7,9 +7,10 @@ import { fillGenerated, generatedBlocks } from '../src/lib/docs.ts';
 
 const check = process.argv.includes('--check');
 let stale = false;
-for (const file of ['docs/AUTHORING.md', 'docs/DATA.md']) {
+const headers = readFileSync('public/_headers', 'utf8');
+for (const file of ['docs/AUTHORING.md', 'docs/DATA.md', 'docs/DEPLOY.md']) {
 	const text = readFileSync(file, 'utf8');
-	const next = fillGenerated(text, generatedBlocks());
+	const next = fillGenerated(text, generatedBlocks(headers));
 	if (next === text) continue;
 	if (check) {
 		console.error(`${file} is out of date with the model: run npm run docs`);

@@ -58,6 +58,7 @@ http {
 	default_type application/octet-stream;
 	types { application/wasm wasm; text/csv csv; application/schema+json schema.json; }
 	access_log off;
+	log_not_found off;
 	sendfile on;
 	gzip on;
 	gzip_types text/css application/javascript text/javascript application/json image/svg+xml application/xml text/xml text/csv application/rss+xml application/atom+xml;

@@ -6,6 +6,7 @@
 import { incidentSchema } from '../schemas/incident.ts';
 import { jsonSchemaOf } from './export.ts';
 import { vocabularies, usStates } from '../vocabularies.ts';
+import { nginxLocations, parseHeaders } from './headers.ts';
 
 interface JsonNode {
 	type?: string | string[];
@@ -84,16 +85,30 @@ export function vocabularyTables(): string {
 	return [...tables, states].join('\n\n');
 }
 
-/** Replaces each generated block of `text` with fresh content. */
+/** Replaces each generated block that `text` has with fresh content. */
 export function fillGenerated(text: string, blocks: Record<string, string>): string {
 	let out = text;
 	for (const [name, content] of Object.entries(blocks)) {
 		const re = new RegExp(`(<!-- generated:${name} -->)[\\s\\S]*?(<!-- /generated:${name} -->)`);
-		if (!re.test(out)) throw new Error(`missing <!-- generated:${name} --> block`);
 		out = out.replace(re, `$1\n\n${content}\n\n$2`);
 	}
 	return out;
 }
 
+/** The nginx configuration equivalent to public/_headers, for a site under `base`. */
+export function nginxSnippet(headersFile: string, base = '/'): string {
+	return [
+		'```nginx',
+		`# Generated from public/_headers by npm run docs.`,
+		`error_page 404 ${base}404.html;`,
+		nginxLocations(parseHeaders(headersFile), base).replace(/^\t/gm, ''),
+		'```',
+	].join('\n');
+}
+
 /** The generated blocks, by name. */
-export const generatedBlocks = () => ({ fields: fieldTable(), vocabularies: vocabularyTables() });
+export const generatedBlocks = (headersFile: string) => ({
+	fields: fieldTable(),
+	vocabularies: vocabularyTables(),
+	nginx: nginxSnippet(headersFile),
+});
