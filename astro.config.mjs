@@ -27,6 +27,16 @@ export default defineConfig({
 	vite: {
 		plugins: [tailwindcss()],
 		// Purposely never inline scripts: the Content-Security-Policy allows scripts from 'self' only.
-		build: { assetsInlineLimit: 0 },
+		build: {
+			assetsInlineLimit: 0,
+			rolldownOptions: {
+				// Astro's own MDX modules carry a directive that the bundler warns about once per
+				// write-up; the warning is not actionable and would bury real messages.
+				onLog(level, log, handler) {
+					if (log.code === 'MODULE_LEVEL_DIRECTIVE') return;
+					handler(level, log);
+				},
+			},
+		},
 	},
 });

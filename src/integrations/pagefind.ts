@@ -87,8 +87,14 @@ export function pagefindIntegration(): AstroIntegration {
 					return new Map(out.files.map((f) => [`${prefix}${f.path}`, f.content]));
 				};
 				server.middlewares.use(async (req, res, next) => {
-					const path = (req.url ?? '').split('?')[0]!;
-					if (!path.startsWith(prefix)) return next();
+					// Vite may already have stripped the base from the URL.
+					const url = (req.url ?? '').split('?')[0]!;
+					const path = url.startsWith(prefix)
+						? url
+						: url.startsWith('/pagefind/')
+							? `${base}${url.slice(1)}`
+							: undefined;
+					if (!path) return next();
 					try {
 						files ??= build();
 						const body = (await files).get(path);

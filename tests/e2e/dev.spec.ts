@@ -1,0 +1,46 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+// Not ./fixtures.ts: the dev server is another origin than the site under test, and Vite's tooling is not the site.
+import { expect, test } from '@playwright/test';
+
+/**
+ * `npm run dev` serves a real search index (built in memory from the dev server's own pages),
+ * not a notice that search needs a build.
+ */
+test.describe('search in astro dev', () => {
+	let server: ChildProcess;
+	const port = 4391 + (process.env.BASE_PATH ? 1 : 0);
+	const base = `/${(process.env.BASE_PATH ?? '/').replace(/^\/*|\/*$/g, '')}/`.replace('//', '/');
+	const origin = `http://127.0.0.1:${port}`;
+
+	test.beforeAll(async () => {
+		server = spawn('astro', ['dev', '--host', '127.0.0.1', '--port', String(port)], {
+			env: process.env,
+			stdio: 'ignore',
+			detached: true,
+		});
+		const deadline = Date.now() + 60_000;
+		for (;;) {
+			try {
+				if ((await fetch(`${origin}${base}`)).ok) break;
+			} catch {
+				// not listening yet
+			}
+			if (Date.now() > deadline) throw new Error('astro dev did not start within 60 s');
+			await new Promise((r) => setTimeout(r, 500));
+		}
+	});
+
+	test.afterAll(() => {
+		if (server.pid) process.kill(-server.pid, 'SIGTERM');
+	});
+
+	test('the dev server indexes every case study and search finds them', async ({ page, request }) => {
+		test.setTimeout(120_000);
+		const api = (await (await request.get(`${origin}${base}api/incidents.json`)).json()) as { count: number };
+		const entry = await (await request.get(`${origin}${base}pagefind/pagefind-entry.json`)).json();
+		expect(entry.languages.en.page_count).toBe(api.count);
+		await page.goto(`${origin}${base}search/?q=Anthem`);
+		await expect(page.locator('#search-status')).toHaveText(/^\d+ case stud/, { timeout: 30_000 });
+		await expect(page.locator('#search-results li a').first()).toHaveAttribute('href', /\/incidents\/anthem-2015\//);
+	});
+});
