@@ -4,6 +4,7 @@
  * the id, and an unknown id fails the build with the file's name.
  */
 import type { Incident } from './model.ts';
+import type { Source } from '../schemas/incident.ts';
 
 const KEY = 'breachCasebookIncident';
 
@@ -17,4 +18,27 @@ export function currentIncident(locals: object, component: string): Incident {
 	const incident = (locals as Record<string, unknown>)[KEY] as Incident | undefined;
 	if (!incident) throw new Error(`<${component}> can only be used in a case study's write-up`);
 	return incident;
+}
+
+/** A source cited from the write-up being rendered, with its number in the source list. */
+export interface CitedSource {
+	id: string;
+	n: number;
+	source: Source;
+}
+
+/**
+ * Resolves `<Component attribute="id">` to its source; an unknown id fails the build naming the
+ * file, as the content check does with the line.
+ */
+export function citedSource(locals: object, component: string, attribute: string, id: string): CitedSource {
+	const incident = currentIncident(locals, component);
+	const n = incident.citationNumbers.get(id);
+	if (n === undefined) {
+		const known = [...incident.citationNumbers.keys()].join(', ');
+		throw new Error(
+			`${incident.slug}.mdx: <${component} ${attribute}="${id}">: unknown source id (expected one of: ${known})`,
+		);
+	}
+	return { id, n, source: incident.data.sources[n - 1]! };
 }

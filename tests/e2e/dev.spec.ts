@@ -36,8 +36,24 @@ test.describe('search in astro dev', () => {
 
 	test('the dev server indexes every case study and search finds them', async ({ page, request }) => {
 		test.setTimeout(120_000);
-		const api = (await (await request.get(`${origin}${base}api/incidents.json`)).json()) as { count: number };
-		const entry = await (await request.get(`${origin}${base}pagefind/pagefind-entry.json`)).json();
+		// Right after start-up the dev server may still be syncing content: wait until both answer.
+		const json = async (path: string) => {
+			let body: any;
+			await expect
+				.poll(
+					async () => {
+						const response = await request.get(`${origin}${base}${path}`);
+						body =
+							response.ok() && response.headers()['content-type']?.includes('json') ? await response.json() : undefined;
+						return body !== undefined;
+					},
+					{ timeout: 60_000 },
+				)
+				.toBe(true);
+			return body;
+		};
+		const api = (await json('api/incidents.json')) as { count: number };
+		const entry = await json('pagefind/pagefind-entry.json');
 		expect(entry.languages.en.page_count).toBe(api.count);
 		await page.goto(`${origin}${base}search/?q=Anthem`);
 		await expect(page.locator('#search-status')).toHaveText(/^\d+ case stud/, { timeout: 30_000 });

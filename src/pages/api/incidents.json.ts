@@ -1,3 +1,4 @@
+import { jsonResponse } from '../../lib/responses.ts';
 import type { APIRoute } from 'astro';
 import { getCasebook } from '../../lib/collection.ts';
 import { apiIncident, SCHEMA_VERSION } from '../../lib/export.ts';
@@ -12,7 +13,5 @@ export const GET: APIRoute = async ({ site }) => {
 		count: incidents.length,
 		incidents: incidents.map((i) => apiIncident(i, site)),
 	};
-	return new Response(JSON.stringify(body, null, '\t'), {
-		headers: { 'Content-Type': 'application/json; charset=utf-8' },
-	});
+	return jsonResponse(body);
 };

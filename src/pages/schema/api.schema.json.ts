@@ -1,3 +1,4 @@
+import { jsonResponse } from '../../lib/responses.ts';
 import type { APIRoute } from 'astro';
 import { apiIndexSchema, jsonSchemaOf } from '../../lib/export.ts';
 import { absoluteUrl } from '../../lib/urls.ts';
@@ -9,5 +10,5 @@ export const GET: APIRoute = ({ site }) => {
 		absoluteUrl('schema/api.schema.json', site),
 		'Breach Casebook JSON API: api/incidents.json',
 	);
-	return new Response(JSON.stringify(schema, null, '\t'), { headers: { 'Content-Type': 'application/schema+json' } });
+	return jsonResponse(schema, 'application/schema+json');
 };

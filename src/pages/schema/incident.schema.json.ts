@@ -1,3 +1,4 @@
+import { jsonResponse } from '../../lib/responses.ts';
 import type { APIRoute } from 'astro';
 import { incidentSchema } from '../../schemas/incident.ts';
 import { jsonSchemaOf } from '../../lib/export.ts';
@@ -10,5 +11,5 @@ export const GET: APIRoute = ({ site }) => {
 		absoluteUrl('schema/incident.schema.json', site),
 		'Breach Casebook incident (write-up frontmatter)',
 	);
-	return new Response(JSON.stringify(schema, null, '\t'), { headers: { 'Content-Type': 'application/schema+json' } });
+	return jsonResponse(schema, 'application/schema+json');
 };

@@ -1,3 +1,4 @@
+import { jsonResponse } from '../../../lib/responses.ts';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCasebook } from '../../../lib/collection.ts';
 import { apiIncident, SCHEMA_VERSION } from '../../../lib/export.ts';
@@ -16,7 +17,5 @@ export const GET: APIRoute = async ({ params, site }) => {
 		generated: buildTimestamp(),
 		incident: apiIncident(bySlug.get(params.slug!)!, site),
 	};
-	return new Response(JSON.stringify(body, null, '\t'), {
-		headers: { 'Content-Type': 'application/json; charset=utf-8' },
-	});
+	return jsonResponse(body);
 };

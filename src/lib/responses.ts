@@ -1,0 +1,6 @@
+/** Responses of the data endpoints. */
+
+/** Pretty-printed JSON, so the open data is readable as well as parseable. */
+export function jsonResponse(body: unknown, type = 'application/json; charset=utf-8'): Response {
+	return new Response(JSON.stringify(body, null, '\t'), { headers: { 'Content-Type': type } });
+}
