@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { makeIncident } from '../../tests/unit/fixtures.ts';
-import { formatDays, notificationStatus, exposureDuration, discoveryToNotification } from './measures.ts';
+import {
+	formatDays,
+	formatDaysShort,
+	notificationStatus,
+	exposureDuration,
+	discoveryToNotification,
+} from './measures.ts';
 
 describe('exposure duration', () => {
 	it('runs from exposure start to end as a range when the start is a month', () => {
@@ -42,5 +48,7 @@ describe('formatDays', () => {
 		expect(formatDays({ min: 1, max: 1 })).toBe('1 day');
 		expect(formatDays({ min: 50, max: 80 })).toBe('50–80 days');
 		expect(formatDays({ min: 3088, max: 3118 })).toBe('about 8.5 years (3,088–3,118 days)');
+		expect(formatDaysShort({ min: 50, max: 80 })).toBe('50–80 days');
+		expect(formatDaysShort({ min: 3088, max: 3118 })).toBe('8.5 years');
 	});
 });

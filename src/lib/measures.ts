@@ -62,6 +62,15 @@ export function incidentMeasures(data: IncidentData) {
 }
 export type IncidentMeasures = ReturnType<typeof incidentMeasures>;
 
+/** A compact form for tables: "3 days", "50–80 days", "8.5 years". */
+export function formatDaysShort(days: DayInterval): string {
+	const mid = (days.min + days.max) / 2;
+	if (mid >= 365) return `${(mid / 365.25).toFixed(1)} years`;
+	return days.min === days.max
+		? `${days.min.toLocaleString('en-US')} ${days.min === 1 ? 'day' : 'days'}`
+		: `${days.min}–${days.max} days`;
+}
+
 /** "3 days", "about 8.5 years (3,110–3,140 days)". */
 export function formatDays(days: DayInterval): string {
 	const n = (d: number) => d.toLocaleString('en-US');

@@ -31,6 +31,13 @@ test('the all-incidents table is newest first and marks unknown counts as unknow
 	expect(known).toEqual([...known].sort((a, b) => b - a));
 	const counts = await page.locator('tbody tr td:nth-child(3)').allTextContents();
 	for (const c of counts) expect(c.trim()).toMatch(/^(\d{1,3}(,\d{3})*|unknown)$/);
+	// Exposure and notice delay at a glance, with late notices flagged.
+	const kaiser = page.locator('tbody tr').filter({ hasText: 'Kaiser Permanente' });
+	await expect(kaiser.locator('td').nth(2)).toHaveText('unknown');
+	await expect(kaiser.locator('td').nth(3)).toContainText('219 days');
+	await expect(kaiser.locator('td').nth(3)).toContainText('over 60 days');
+	const pps = page.locator('tbody tr').filter({ hasText: 'Postal Prescription Services' });
+	await expect(pps.locator('td').nth(2)).toHaveText('8.5 years');
 });
 
 for (const slug of SEEDS) {
