@@ -3,7 +3,10 @@
  * the URL (`?q=…&vector=tracking-technology&sort=affected:desc`) so that a search can be shared
  * and Back and Forward restore it.
  */
-import { search, type ResultData, type Selection } from './pagefind-client.ts';
+import { search, type ResultData, type SearchResponse, type Selection } from './pagefind-client.ts';
+
+/** Results shown at a time. */
+const PAGE_SIZE = 10;
 
 interface FilterConfig {
 	key: string;
@@ -92,7 +95,20 @@ export function mountSearchPage(root: HTMLElement): void {
 	const list = root.querySelector<HTMLOListElement>('#search-results')!;
 	const boxes = [...root.querySelectorAll<HTMLInputElement>('#search-filters input[type=checkbox]')];
 	let state = readUrl(filters);
+	const more = root.querySelector<HTMLButtonElement>('#search-more')!;
 	let run = 0;
+	let results: SearchResponse['results'] = [];
+
+	/** Loads and shows the next page of results: each result's data is a request, so only what is shown is fetched. */
+	const showMore = async (ticket: number) => {
+		const next = results.slice(list.children.length, list.children.length + PAGE_SIZE);
+		const data = await Promise.all(next.map((r) => r.data()));
+		if (ticket !== run) return;
+		list.append(...data.map((d) => renderResult(d, state.q.trim() !== '')));
+		const left = results.length - list.children.length;
+		more.hidden = left <= 0;
+		more.textContent = `Show ${Math.min(left, PAGE_SIZE)} more of ${left} remaining`;
+	};
 
 	const showState = () => {
 		input.value = state.q;
@@ -122,11 +138,12 @@ export function mountSearchPage(root: HTMLElement): void {
 				span.textContent = String(n);
 				box.parentElement!.classList.toggle('text-muted', n === 0 && !box.checked);
 			}
-			const data = await Promise.all(main.results.slice(0, 50).map((r) => r.data()));
+			results = main.results;
+			list.replaceChildren();
+			await showMore(ticket);
 			if (ticket !== run) return;
-			list.replaceChildren(...data.map((d) => renderResult(d, state.q.trim() !== '')));
-			const n = main.results.length;
-			status.textContent = `${n} case ${n === 1 ? 'study' : 'studies'}${state.q ? ` for “${state.q}”` : ''}${n > 50 ? ', showing the first 50' : ''}`;
+			const n = results.length;
+			status.textContent = `${n} case ${n === 1 ? 'study' : 'studies'}${state.q ? ` for “${state.q}”` : ''}`;
 		} catch (error) {
 			status.textContent = 'Search could not load. Try reloading the page.';
 			console.warn(error);
@@ -171,6 +188,7 @@ export function mountSearchPage(root: HTMLElement): void {
 		writeUrl(state, true);
 		void update();
 	});
+	more.addEventListener('click', () => void showMore(run));
 	addEventListener('popstate', () => {
 		state = readUrl(filters);
 		showState();

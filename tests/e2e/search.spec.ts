@@ -124,3 +124,18 @@ test('without JavaScript the search page says so and links to browsing', async (
 	await expect(page.locator('#search-q')).toBeHidden();
 	await context.close();
 });
+
+test('results come ten at a time, so a query fetches only what is shown', async ({ page }) => {
+	await page.goto('search/');
+	const total = await resultCount(page);
+	expect(total).toBeGreaterThan(20);
+	const items = page.locator('#search-results > li');
+	await expect(items).toHaveCount(10);
+	const more = page.locator('#search-more');
+	await expect(more).toHaveText(`Show 10 more of ${total - 10} remaining`);
+	await more.click();
+	await expect(items).toHaveCount(20);
+	await more.click();
+	await expect(items).toHaveCount(total);
+	await expect(more).toBeHidden();
+});
