@@ -49,53 +49,74 @@ function reasonFor(kind: Kind, value: string, sharedDataClasses: number): string
 
 /** Builds a function that gives each incident's related case studies, at most `limit` by similarity. */
 export function relatedIndex(incidents: readonly Incident[], limit = 4): (incident: Incident) => RelatedIncident[] {
-	const bySlug = new Map(incidents.map((i) => [i.slug, i]));
-	const postings = new Map<string, Incident[]>();
-	for (const incident of incidents) {
+	// Purposely typed arrays over incident positions: this runs once per case page, and with
+	// thousands of case studies a Map of score objects per page was most of the build time.
+	const n = incidents.length;
+	const position = new Map(incidents.map((incident, i) => [incident.slug, i]));
+	const rank = new Int32Array(n);
+	[...incidents.keys()]
+		.sort((a, b) => compareNewestFirst(incidents[a]!, incidents[b]!))
+		.forEach((i, r) => (rank[i] = r));
+	const postings = new Map<string, number[]>();
+	incidents.forEach((incident, i) => {
 		for (const [kind, value] of features(incident)) {
 			const key = `${kind}:${value}`;
-			const list = postings.get(key) ?? [];
-			list.push(incident);
-			postings.set(key, list);
+			const list = postings.get(key);
+			if (list) list.push(i);
+			else postings.set(key, [i]);
 		}
-	}
-	const commonAt = Math.max(8, incidents.length * COMMON_SHARE);
+	});
+	const commonAt = Math.max(8, n * COMMON_SHARE);
+	const score = new Int32Array(n);
+	const bestWeight = new Int8Array(n);
+	const bestFeature = new Int32Array(n);
+	const sharedDataClasses = new Int16Array(n);
 
 	return (incident) => {
 		const editorial: RelatedIncident[] = incident.data.related
-			.map((slug) => bySlug.get(slug))
+			.map((slug) => incidents[position.get(slug) ?? -1])
 			.filter((i): i is Incident => i !== undefined)
 			.map((i) => ({ incident: i, reason: 'chosen by the editors', editorial: true }));
 		const skip = new Set([incident.slug, ...incident.data.related]);
 
-		const scores = new Map<
-			Incident,
-			{ score: number; best: [Kind, string]; bestWeight: number; dataClasses: number }
-		>();
-		for (const [kind, value] of features(incident)) {
+		const own = features(incident);
+		const touched: number[] = [];
+		own.forEach(([kind, value], f) => {
 			const list = postings.get(`${kind}:${value}`) ?? [];
-			if (list.length > commonAt && kind === 'dataClass') continue;
-			for (const other of list) {
-				if (skip.has(other.slug)) continue;
-				const entry = scores.get(other) ?? { score: 0, best: [kind, value], bestWeight: 0, dataClasses: 0 };
-				entry.score += WEIGHTS[kind];
-				if (kind === 'dataClass') entry.dataClasses++;
-				if (WEIGHTS[kind] > entry.bestWeight) {
-					entry.best = [kind, value];
-					entry.bestWeight = WEIGHTS[kind];
+			if (list.length > commonAt && kind === 'dataClass') return;
+			const weight = WEIGHTS[kind];
+			for (const i of list) {
+				if (skip.has(incidents[i]!.slug)) continue;
+				if (score[i] === 0) touched.push(i);
+				score[i] += weight;
+				if (kind === 'dataClass') sharedDataClasses[i]!++;
+				if (weight > bestWeight[i]!) {
+					bestWeight[i] = weight;
+					bestFeature[i] = f;
 				}
-				scores.set(other, entry);
 			}
+		});
+
+		// The best `limit` by score, newest first among equals, without sorting every candidate.
+		const better = (a: number, b: number) => score[a]! > score[b]! || (score[a] === score[b] && rank[a]! < rank[b]!);
+		const top: number[] = [];
+		for (const i of touched) {
+			if (score[i]! < 2) continue;
+			if (top.length < limit) top.push(i);
+			else if (better(i, top[top.length - 1]!)) top[top.length - 1] = i;
+			else continue;
+			for (let j = top.length - 1; j > 0 && better(top[j]!, top[j - 1]!); j--)
+				[top[j], top[j - 1]] = [top[j - 1]!, top[j]!];
 		}
-		const similar = [...scores.entries()]
-			.filter(([, s]) => s.score >= 2)
-			.sort(([a, sa], [b, sb]) => sb.score - sa.score || compareNewestFirst(a, b))
-			.slice(0, limit)
-			.map(([other, s]) => ({
-				incident: other,
-				reason: reasonFor(s.best[0], s.best[1], s.dataClasses),
-				editorial: false,
-			}));
+		const similar = top.map((i) => {
+			const [kind, value] = own[bestFeature[i]!]!;
+			return { incident: incidents[i]!, reason: reasonFor(kind, value, sharedDataClasses[i]!), editorial: false };
+		});
+		for (const i of touched) {
+			score[i] = 0;
+			bestWeight[i] = 0;
+			sharedDataClasses[i] = 0;
+		}
 		return [...editorial, ...similar];
 	};
 }

@@ -130,7 +130,8 @@ test('"Cite this case study" carries the title, URL and dates, and copies', asyn
 });
 
 test('a former slug redirects to the case study', async ({ page }) => {
-	await page.goto('incidents/kaiser-foundation-health-plan-2024/');
+	// The redirect page replaces itself at once; wait only for it to start loading.
+	await page.goto('incidents/kaiser-foundation-health-plan-2024/', { waitUntil: 'commit' });
 	await expect(page).toHaveURL(/\/incidents\/kaiser-permanente-2024\/$/);
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Kaiser Permanente');
 });
