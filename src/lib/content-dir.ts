@@ -15,7 +15,10 @@ export async function redirectSlugs(env: Record<string, string | undefined> = pr
 			const full = join(dir, name);
 			if (statSync(full).isDirectory()) walk(full);
 			else if (name.endsWith('.mdx')) {
-				const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(full, 'utf8'));
+				const text = readFileSync(full, 'utf8');
+				// Most write-ups have no former slug: skip parsing them (this runs at every config load).
+				if (!text.includes('redirectFrom:')) continue;
+				const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
 				try {
 					const redirects = match ? (parse(match[1]!) as { redirectFrom?: unknown })?.redirectFrom : undefined;
 					if (Array.isArray(redirects)) for (const slug of redirects) if (typeof slug === 'string') found.add(slug);

@@ -23,16 +23,20 @@ export interface Incident {
 	measures: IncidentMeasures;
 	/** 1-based citation number of each source id, in the order of the sources list. */
 	citationNumbers: Map<string, number>;
+	/** First day of `disclosed` (days since 1970), computed once because every listing sorts by it. */
+	disclosedDay?: number;
 }
 
 /** Builds the model of one write-up from its validated frontmatter. */
 export function buildIncident(slug: string, data: IncidentData): Incident {
 	const d = data.dates;
 	const disclosedFact = d.publiclyDisclosed ?? d.reportedToRegulator ?? d.individualsNotified;
+	const disclosed = disclosedFact ? partialDate(disclosedFact.date) : undefined;
 	return {
 		slug,
 		data,
-		disclosed: disclosedFact ? partialDate(disclosedFact.date) : undefined,
+		disclosed,
+		disclosedDay: disclosed ? sortKey(disclosed) : undefined,
 		measures: incidentMeasures(data),
 		citationNumbers: new Map(data.sources.map((s, i) => [s.id, i + 1])),
 	};
@@ -45,8 +49,9 @@ export function disclosureYear(incident: Incident): number | undefined {
 
 /** Newest disclosure first; case studies whose disclosure date is unknown come last, newest added first. */
 export function compareNewestFirst(a: Incident, b: Incident): number {
-	if (a.disclosed && b.disclosed) return sortKey(b.disclosed) - sortKey(a.disclosed) || a.slug.localeCompare(b.slug);
-	if (a.disclosed || b.disclosed) return a.disclosed ? -1 : 1;
+	if (a.disclosedDay !== undefined && b.disclosedDay !== undefined)
+		return b.disclosedDay - a.disclosedDay || a.slug.localeCompare(b.slug);
+	if (a.disclosedDay !== undefined || b.disclosedDay !== undefined) return a.disclosedDay !== undefined ? -1 : 1;
 	return b.data.added.localeCompare(a.data.added) || a.slug.localeCompare(b.slug);
 }
 

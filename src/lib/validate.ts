@@ -7,7 +7,7 @@
  * components, known source ids, no scripts) that a per-entry schema cannot see. `npm run check`
  * and `npm run build` both run it before Astro starts.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, basename, sep } from 'node:path';
 import { LineCounter, parseDocument, isMap } from 'yaml';
 import { mdxToMdast } from 'satteri';
@@ -350,6 +350,10 @@ function lintElement(node: MdNode, sourceIds: readonly string[], known: string, 
 export function checkCorpus(dir: string): { problems: Problem[]; files: CheckedFile[] } {
 	const problems: Problem[] = [];
 	const files: CheckedFile[] = [];
+	if (!existsSync(dir)) {
+		const message = 'no such folder (expected CONTENT_DIR to name a folder that holds an incidents/ folder)';
+		return { problems: [{ file: dir, line: 1, field: 'folder', message }], files };
+	}
 	for (const file of listWriteUps(dir)) {
 		const result = checkFile(file, readFileSync(file));
 		problems.push(...result.problems);
