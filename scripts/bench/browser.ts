@@ -1,0 +1,275 @@
+/**
+ * Measurements in Chromium against the built site served by scripts/serve.ts (nginx, gzip on):
+ * the transferred weight of a case page with search not opened, and per query the Pagefind
+ * requests and bytes and the time from typing to rendered results on /search/.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { chromium, type Browser, type BrowserContext, type Request } from '@playwright/test';
+
+/** A free TCP port on 127.0.0.1. */
+export function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.unref();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			const port = typeof address === 'object' && address ? address.port : 0;
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+export interface Server {
+	url: string;
+	stop(): Promise<void>;
+}
+
+const running = new Set<ChildProcess>();
+// Never leave nginx behind, even when the harness fails.
+process.on('exit', () => {
+	for (const child of running) child.kill('SIGTERM');
+});
+
+/** Starts `node scripts/serve.ts --port P --dir DIR` and waits until it answers. */
+export async function serve(
+	projectRoot: string,
+	dir: string,
+	base: string,
+	log: (line: string) => void,
+): Promise<Server> {
+	const port = await freePort();
+	const child = spawn(process.execPath, ['scripts/serve.ts', '--port', String(port), '--dir', dir], {
+		cwd: projectRoot,
+		env: process.env,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	running.add(child);
+	child.stdout!.on('data', (d: Buffer) => log(d.toString().trim()));
+	child.stderr!.on('data', (d: Buffer) => log(d.toString().trim()));
+	const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+	const url = `http://127.0.0.1:${port}${base}`;
+	const stop = async () => {
+		if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+		await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+		if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+		running.delete(child);
+	};
+	for (let i = 0; i < 100; i++) {
+		if (child.exitCode !== null) throw new Error(`serve.ts exited with ${child.exitCode}`);
+		try {
+			const res = await fetch(url);
+			if (res.ok) return { url, stop };
+		} catch {
+			// Not listening yet.
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	await stop();
+	throw new Error(`serve.ts did not answer at ${url}`);
+}
+
+export async function launchChromium(): Promise<Browser> {
+	const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser', process.env.CHROMIUM_PATH].find(
+		(p): p is string => !!p && existsSync(p),
+	);
+	const args = ['--disable-background-networking', '--disable-component-update', '--disable-sync'];
+	if (process.getuid?.() === 0) args.push('--no-sandbox');
+	return chromium.launch({ executablePath, args });
+}
+
+interface Recorded {
+	url: string;
+	resourceType: string;
+	phase: string;
+	bodyBytes: number;
+	headerBytes: number;
+	finished: boolean;
+}
+
+/** Records every request of a context with its phase (set by the caller) and transferred sizes. */
+function recordRequests(context: BrowserContext) {
+	const list: Recorded[] = [];
+	const byRequest = new Map<Request, Recorded>();
+	const pending: Promise<void>[] = [];
+	const state = { phase: 'load' };
+	context.on('request', (request) => {
+		const entry: Recorded = {
+			url: request.url(),
+			resourceType: request.resourceType(),
+			phase: state.phase,
+			bodyBytes: 0,
+			headerBytes: 0,
+			finished: false,
+		};
+		list.push(entry);
+		byRequest.set(request, entry);
+	});
+	const done = (request: Request) => {
+		const entry = byRequest.get(request);
+		if (!entry) return;
+		pending.push(
+			request
+				.sizes()
+				.then((s) => {
+					entry.bodyBytes = s.responseBodySize;
+					entry.headerBytes = s.responseHeadersSize;
+					entry.finished = true;
+				})
+				.catch(() => undefined),
+		);
+	};
+	context.on('requestfinished', done);
+	return {
+		list,
+		state,
+		settle: async () => {
+			await Promise.all(pending);
+		},
+	};
+}
+
+export interface BrowserPageWeight {
+	slug: string;
+	/** Compressed bytes as transferred (response bodies), HTML + CSS + JS. */
+	htmlCssJsBytes: number;
+	byType: Record<string, { requests: number; bytes: number }>;
+	/** Every response, including images and the favicon, bodies plus headers. */
+	allTransferBytes: number;
+	requests: number;
+	pagefindRequests: number;
+}
+
+/** Loads a case page in a fresh context and sums what it transfers (nginx gzip on). */
+export async function browserPageWeight(browser: Browser, siteUrl: string, slug: string): Promise<BrowserPageWeight> {
+	const context = await browser.newContext();
+	const rec = recordRequests(context);
+	const page = await context.newPage();
+	await page.goto(`${siteUrl}incidents/${slug}/`, { waitUntil: 'networkidle' });
+	await rec.settle();
+	await context.close();
+	const byType: BrowserPageWeight['byType'] = {};
+	let htmlCssJs = 0;
+	let all = 0;
+	for (const r of rec.list) {
+		const t = (byType[r.resourceType] ??= { requests: 0, bytes: 0 });
+		t.requests++;
+		t.bytes += r.bodyBytes;
+		all += r.bodyBytes + r.headerBytes;
+		if (['document', 'stylesheet', 'script'].includes(r.resourceType)) htmlCssJs += r.bodyBytes;
+	}
+	return {
+		slug,
+		htmlCssJsBytes: htmlCssJs,
+		byType,
+		allTransferBytes: all,
+		requests: rec.list.length,
+		pagefindRequests: rec.list.filter((r) => r.url.includes('/pagefind/')).length,
+	};
+}
+
+export interface QueryRun {
+	/** ms from typing (the input event) to the results and status being rendered (next frame); includes the page's 150 ms debounce. */
+	msToResults: number;
+	/** ms from the search starting ("Searching…") to the results rendered: the debounce left out. */
+	msSearchToResults: number;
+	resultCount: number;
+	status: string;
+	/** Requests to /pagefind/ after the query was typed, and their compressed bytes (bodies). */
+	queryRequests: number;
+	queryBytes: number;
+	/** Including the initial load of Pagefind (script, WebAssembly, metadata, filters, the unfiltered listing). */
+	totalRequests: number;
+	totalBytes: number;
+	/** ms from navigation to the unfiltered listing being shown. */
+	msToReady: number;
+	/** Requests and bytes after typing, by Pagefind file kind (index chunk, fragment, filter, other). */
+	queryByKind: Record<string, { requests: number; bytes: number }>;
+}
+
+/** The kind of a Pagefind file, from its path. */
+function pagefindKind(url: string): string {
+	const path = new URL(url).pathname;
+	if (path.includes('/pagefind/index/')) return 'index';
+	if (path.includes('/pagefind/fragment/')) return 'fragment';
+	if (path.includes('/pagefind/filter/')) return 'filter';
+	return 'other';
+}
+
+/** Opens /search/ in a fresh context, waits for the unfiltered listing, types `query` and measures. */
+export async function runQuery(browser: Browser, siteUrl: string, query: string): Promise<QueryRun> {
+	const context = await browser.newContext();
+	const rec = recordRequests(context);
+	const page = await context.newPage();
+	const t0 = Date.now();
+	await page.goto(`${siteUrl}search/`);
+	// Ready: the unfiltered count is shown, e.g. "1000 case studies, showing the first 50".
+	await page.waitForFunction(
+		() => /^\d+ case stud/.test(document.querySelector('#search-status')?.textContent ?? ''),
+		null,
+		{
+			timeout: 120_000,
+		},
+	);
+	const msToReady = Date.now() - t0;
+	await page.waitForLoadState('networkidle');
+	rec.state.phase = 'query';
+	const result = await page.evaluate(
+		(q) =>
+			new Promise<{ ms: number; afterSearching: number; status: string; count: number }>((resolve, reject) => {
+				const input = document.querySelector<HTMLInputElement>('#search-q')!;
+				const status = document.querySelector<HTMLElement>('#search-status')!;
+				let searchingAt: number | undefined;
+				let startedAt = 0;
+				const timeout = setTimeout(() => reject(new Error(`no results for ${q}: ${status.textContent}`)), 60_000);
+				const observer = new MutationObserver(() => {
+					const text = status.textContent ?? '';
+					if (text.startsWith('Searching')) searchingAt ??= performance.now();
+					else if (text.includes(`for “${q}”`) || text.startsWith('Search could not load')) {
+						observer.disconnect();
+						requestAnimationFrame(() => {
+							const now = performance.now();
+							clearTimeout(timeout);
+							resolve({
+								ms: now - startedAt,
+								afterSearching: now - (searchingAt ?? startedAt),
+								status: text,
+								count: Number(/^(\d+)/.exec(text)?.[1] ?? -1),
+							});
+						});
+					}
+				});
+				observer.observe(status, { childList: true, characterData: true, subtree: true });
+				input.focus();
+				startedAt = performance.now();
+				input.value = q;
+				input.dispatchEvent(new Event('input', { bubbles: true }));
+			}),
+		query,
+	);
+	await page.waitForLoadState('networkidle');
+	await rec.settle();
+	await context.close();
+	const pf = rec.list.filter((r) => r.url.includes('/pagefind/'));
+	const after = pf.filter((r) => r.phase === 'query');
+	const queryByKind: QueryRun['queryByKind'] = {};
+	for (const r of after) {
+		const k = (queryByKind[pagefindKind(r.url)] ??= { requests: 0, bytes: 0 });
+		k.requests++;
+		k.bytes += r.bodyBytes;
+	}
+	return {
+		queryByKind,
+		msToResults: Math.round(result.ms),
+		msSearchToResults: Math.round(result.afterSearching),
+		resultCount: result.count,
+		status: result.status,
+		queryRequests: after.length,
+		queryBytes: after.reduce((s, r) => s + r.bodyBytes, 0),
+		totalRequests: pf.length,
+		totalBytes: pf.reduce((s, r) => s + r.bodyBytes, 0),
+		msToReady,
+	};
+}
