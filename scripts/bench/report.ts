@@ -63,7 +63,7 @@ export interface BenchResult {
 	cases: number;
 	check: boolean;
 	machine: { nproc: number; memoryGiB: number; cpu: string; node: string; astro: string; pagefind: string; os: string };
-	/** `fingerprint`: a hash of the commit and of `git diff HEAD`, to tell whether two runs measured the same code. */
+	/** `fingerprint`: a hash of the build's inputs (src/, public/, config, lockfile, build and serve scripts) with their uncommitted changes, to tell whether two runs measured the same code. */
 	git: { commit: string; dirty: boolean; dirtyFiles: string[]; fingerprint?: string };
 	/** Wall times of every build attempt (--builds K); the figures are from the fastest. */
 	builds: { site: number[]; reference: number[] };
@@ -399,6 +399,16 @@ Astro site. Each run appends a dated section below and a row to the summary; old
   fragments of the unfiltered listing). Median of three runs per query. Queries: a unique
   organization name, a common term (\`ransomware\`, in about a third of cases), a two-word phrase
   (\`social security\`) and a misspelling (\`ransomwre\`).
+- **Scaling.** The 10,000-case run is compared with \`bench-out/results-1000.json\` (and a
+  1,000-case run with \`results-10000.json\`, whichever of the pair ran last). The comparison counts
+  only if both runs measured the same build inputs: a hash of \`src/\`, \`public/\`, the Astro config,
+  the lockfile and the build and serve scripts, with their uncommitted changes.
+- **Running it.** \`npm run bench -- --cases N\` with \`--skip-reference\`, \`--keep\` (keep corpus,
+  sites and reference in \`bench-out/\`), \`--builds K\` (alternate both builds K times and keep the
+  fastest of each), \`--runs K\` (runs per query, default 3), \`--no-docs\`. \`npm run bench -- --check\`
+  is the CI mode: 200 cases, one run per query; it fails unless every figure was measured, asserts
+  no timing, writes \`bench-out/results-200-check.json\` and leaves this file alone. Raw results go to
+  \`bench-out/results-N.json\`, logs to \`bench-out/build-N.log\` and \`bench-out/reference-N.log\`.
 - Timings are wall-clock on a shared machine: the load average before each build is recorded.
   Compare ratios within a run rather than absolute times across runs.
 
@@ -462,5 +472,9 @@ export function appendToDocs(file: string, r: BenchResult): void {
 		),
 		'',
 	].join('\n');
-	writeFileSync(file, text.replace(/\n*$/, '\n') + section);
+	// The run goes at the end of "## Runs": sections written by hand after it stay after it.
+	const runs = text.indexOf('\n## Runs\n');
+	const next = runs >= 0 ? text.indexOf('\n## ', runs + 1) : -1;
+	if (next < 0) writeFileSync(file, text.replace(/\n*$/, '\n') + section);
+	else writeFileSync(file, `${text.slice(0, next).replace(/\n*$/, '\n')}${section}\n${text.slice(next + 1)}`);
 }

@@ -189,6 +189,17 @@ function machine(): BenchResult['machine'] {
 	};
 }
 
+/** The files whose content decides what a build produces and how fast. */
+const BUILD_INPUTS = [
+	'src',
+	'public',
+	'astro.config.mjs',
+	'package-lock.json',
+	'tsconfig.json',
+	'scripts/build.ts',
+	'scripts/serve.ts',
+];
+
 function git(): BenchResult['git'] {
 	const run = (a: string[]) => spawnSync('git', a, { cwd: root }).stdout?.toString().trim() ?? '';
 	// Tracked files changed since the commit: what the figures measure beyond it.
@@ -196,9 +207,11 @@ function git(): BenchResult['git'] {
 		.split('\n')
 		.filter(Boolean)
 		.map((line) => line.slice(3));
+	// Only what the build and the served site depend on: a commit that touches docs or the harness
+	// alone leaves runs comparable.
 	const fingerprint = createHash('sha1')
-		.update(run(['rev-parse', 'HEAD']))
-		.update(run(['diff', 'HEAD']))
+		.update(run(['ls-tree', '-r', 'HEAD', '--', ...BUILD_INPUTS]))
+		.update(run(['diff', 'HEAD', '--', ...BUILD_INPUTS]))
 		.digest('hex')
 		.slice(0, 12);
 	return {
@@ -328,10 +341,10 @@ async function main(): Promise<number> {
 	if (!check && existsSync(otherPath)) {
 		const other = JSON.parse(readFileSync(otherPath, 'utf8')) as BenchResult;
 		const sameCode =
-			other.git.commit === code.commit &&
-			(other.git.fingerprint !== undefined
+			other.git.fingerprint !== undefined
 				? other.git.fingerprint === code.fingerprint
-				: JSON.stringify(other.git.dirtyFiles ?? []) === JSON.stringify(code.dirtyFiles));
+				: other.git.commit === code.commit &&
+					JSON.stringify(other.git.dirtyFiles ?? []) === JSON.stringify(code.dirtyFiles);
 		const [small, large] =
 			other.cases < cases
 				? [

@@ -71,13 +71,19 @@ export function relatedIndex(incidents: readonly Incident[], limit = 4): (incide
 	const bestWeight = new Int8Array(n);
 	const bestFeature = new Int32Array(n);
 	const sharedDataClasses = new Int16Array(n);
+	const skip = new Uint8Array(n);
 
 	return (incident) => {
 		const editorial: RelatedIncident[] = incident.data.related
 			.map((slug) => incidents[position.get(slug) ?? -1])
 			.filter((i): i is Incident => i !== undefined)
 			.map((i) => ({ incident: i, reason: 'chosen by the editors', editorial: true }));
-		const skip = new Set([incident.slug, ...incident.data.related]);
+		// The page itself and the editors' picks are marked by position: a lookup by slug for every
+		// scored entry was most of this function's cost inside the build.
+		const skipped = [incident.slug, ...incident.data.related]
+			.map((slug) => position.get(slug))
+			.filter((i) => i !== undefined);
+		for (const i of skipped) skip[i] = 1;
 
 		const own = features(incident);
 		const touched: number[] = [];
@@ -86,7 +92,7 @@ export function relatedIndex(incidents: readonly Incident[], limit = 4): (incide
 			if (list.length > commonAt && kind === 'dataClass') return;
 			const weight = WEIGHTS[kind];
 			for (const i of list) {
-				if (skip.has(incidents[i]!.slug)) continue;
+				if (skip[i]) continue;
 				if (score[i] === 0) touched.push(i);
 				score[i] += weight;
 				if (kind === 'dataClass') sharedDataClasses[i]!++;
@@ -112,6 +118,7 @@ export function relatedIndex(incidents: readonly Incident[], limit = 4): (incide
 			const [kind, value] = own[bestFeature[i]!]!;
 			return { incident: incidents[i]!, reason: reasonFor(kind, value, sharedDataClasses[i]!), editorial: false };
 		});
+		for (const i of skipped) skip[i] = 0;
 		for (const i of touched) {
 			score[i] = 0;
 			bestWeight[i] = 0;
