@@ -142,10 +142,15 @@ test('the dark theme applies from the system preference and from the toggle, and
 	await page.goto('./');
 	const bg = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
 	const dark = await bg();
-	await page.locator('[data-theme-toggle]').click();
-	expect(await bg()).not.toBe(dark);
+	const toggle = page.locator('[data-theme-toggle]');
+	await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+	await toggle.click();
+	await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+	await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+	await expect.poll(bg).not.toBe(dark);
 	await page.reload();
-	expect(await bg()).not.toBe(dark);
+	await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+	await expect.poll(bg).not.toBe(dark);
 	const duration = await page
 		.locator('a')
 		.first()
