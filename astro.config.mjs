@@ -8,7 +8,7 @@ import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { redirectSlugs } from './src/lib/content-dir.ts';
 
 const { site, base } = siteConfig();
-const redirects = await redirectSlugs();
+const redirects = redirectSlugs();
 
 // SITE_URL and BASE_PATH configure where the site is deployed: at the root of a domain, or under
 // a sub-path such as GitHub Pages' /<repository>/. Every internal link goes through src/lib/urls.ts.

@@ -6,8 +6,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { incidentsDir } from '../src/lib/content-dir.ts';
-import { listWriteUps } from '../src/lib/validate.ts';
+import { incidentsDir, listWriteUps } from '../src/lib/content-dir.ts';
 import { slugOf } from '../src/lib/slug.ts';
 import { slugify } from '../src/lib/suggest.ts';
 import { incidentTemplate } from '../src/lib/template.ts';

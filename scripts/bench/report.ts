@@ -319,13 +319,10 @@ const SEARCH_HEADERS = [
 	'Pagefind total incl. load',
 ];
 
-/** The terminal report. */
-export function formatTable(r: BenchResult): string {
+/** The figures of one run, shared by the terminal report and docs/BENCHMARKS.md. */
+function runTables(r: BenchResult, miss: string): string[] {
 	const pw = r.pageWeight;
 	return [
-		`Benchmark: ${r.cases.toLocaleString('en-US')} cases, ${r.date}, ${r.machine.nproc} cores, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}, commit ${r.git.commit}${r.git.dirty ? ' (dirty)' : ''}`,
-		`Load average before our build: ${r.site.loadBefore.join(', ')}`,
-		'',
 		table(['Figure', 'Breach Casebook', 'Bare Astro + Pagefind', 'Ratio'], buildRows(r)),
 		'',
 		table(['Phase (from log-line arrival)', 'Breach Casebook', 'Bare Astro'], phaseRows(r)),
@@ -334,7 +331,7 @@ export function formatTable(r: BenchResult): string {
 		'',
 		table(OUTPUT_HEADERS, outputRows(r)),
 		'',
-		`Case page ${pw.slug} (median size): ${kb(pw.gzipBytes)} gzip -6 (HTML ${kb(pw.byKind.html?.gzip)}, CSS ${kb(pw.byKind.css?.gzip)}, JS ${kb(pw.byKind.js?.gzip)}; ${pw.files} files; ${kb(pw.rawBytes)} uncompressed); in Chromium via nginx: ${kb(pw.browserBytes)} HTML+CSS+JS in ${pw.browserRequests} requests, ${pw.pagefindRequestsOnLoad} Pagefind requests. Largest case page: ${kb(pw.largest.gzipBytes)}.`,
+		`Case page \`${pw.slug}\` (median size): ${kb(pw.gzipBytes)} gzip -6 (HTML ${kb(pw.byKind.html?.gzip)}, CSS ${kb(pw.byKind.css?.gzip)}, JS ${kb(pw.byKind.js?.gzip)} in ${pw.files} files; ${kb(pw.rawBytes)} uncompressed). In Chromium through nginx: ${kb(pw.browserBytes)} of HTML, CSS and JS in ${pw.browserRequests} requests, ${pw.pagefindRequestsOnLoad} to /pagefind/. Largest case page \`${pw.largest.slug}\`: ${kb(pw.largest.gzipBytes)}.`,
 		'',
 		table(SEARCH_HEADERS, searchRows(r)),
 		'',
@@ -344,8 +341,18 @@ export function formatTable(r: BenchResult): string {
 		'',
 		table(
 			['Target', 'Goal', 'Measured', 'Result'],
-			r.targets.map((t) => [t.name, t.target, t.value, t.pass === null ? 'n/a' : t.pass ? 'pass' : 'MISS']),
+			r.targets.map((t) => [t.name, t.target, t.value, t.pass === null ? 'n/a' : t.pass ? 'pass' : miss]),
 		),
+	];
+}
+
+/** The terminal report. */
+export function formatTable(r: BenchResult): string {
+	return [
+		`Benchmark: ${r.cases.toLocaleString('en-US')} cases, ${r.date}, ${r.machine.nproc} cores, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}, commit ${r.git.commit}${r.git.dirty ? ' (dirty)' : ''}`,
+		`Load average before our build: ${r.site.loadBefore.join(', ')}`,
+		'',
+		...runTables(r, 'MISS'),
 	].join('\n');
 }
 
@@ -441,7 +448,6 @@ export function appendToDocs(file: string, r: BenchResult): void {
 	const maxMs = Math.max(...r.search.map((q) => q.msToResults));
 	const row = `| ${r.date.slice(0, 10)} | ${r.cases.toLocaleString('en-US')} | ${s(r.site.wallMs)} | ${r.perCaseMs.site.toFixed(1)} ms | ${x(r.ratios.time)} | ${rss(r.site.peakTreeRssMb)} | ${x(r.ratios.peakRss)} | ${kb(maxQuery)} | ${maxMs} ms | ${kb(r.pageWeight.gzipBytes)} | ${r.git.commit}${r.git.dirty ? '+' : ''} |`;
 	text = text.replace(SUMMARY_END, `${row}\n${SUMMARY_END}`);
-	const pw = r.pageWeight;
 	const section = [
 		'',
 		`### ${r.date.slice(0, 16).replace('T', ' ')} UTC: ${r.cases.toLocaleString('en-US')} cases`,
@@ -450,26 +456,7 @@ export function appendToDocs(file: string, r: BenchResult): void {
 		'',
 		`Corpus: ${r.cases.toLocaleString('en-US')} write-ups, ${mb(r.corpus.bytes)} of MDX, body words ${r.corpus.bodyWords.min}–${r.corpus.bodyWords.max} (median ${r.corpus.bodyWords.median}), ${r.corpus.withRelated} with \`related\`; generated in ${s(r.corpus.generationMs)}.`,
 		'',
-		table(['Figure', 'Breach Casebook', 'Bare Astro + Pagefind', 'Ratio'], buildRows(r)),
-		'',
-		table(['Phase (from log-line arrival)', 'Breach Casebook', 'Bare Astro'], phaseRows(r)),
-		'',
-		table(ROUTE_HEADERS, routeRows(r)),
-		'',
-		table(OUTPUT_HEADERS, outputRows(r)),
-		'',
-		`Case page \`${pw.slug}\` (median size): ${kb(pw.gzipBytes)} gzip -6 (HTML ${kb(pw.byKind.html?.gzip)}, CSS ${kb(pw.byKind.css?.gzip)}, JS ${kb(pw.byKind.js?.gzip)} in ${pw.files} files; ${kb(pw.rawBytes)} uncompressed). In Chromium through nginx: ${kb(pw.browserBytes)} of HTML, CSS and JS in ${pw.browserRequests} requests, ${pw.pagefindRequestsOnLoad} to /pagefind/. Largest case page \`${pw.largest.slug}\`: ${kb(pw.largest.gzipBytes)}.`,
-		'',
-		table(SEARCH_HEADERS, searchRows(r)),
-		'',
-		r.scaling
-			? `Scaling: ${scalingText(r.scaling)}, for ${x(r.scaling.linear)} the cases.`
-			: 'Scaling: no other run to compare with.',
-		'',
-		table(
-			['Target', 'Goal', 'Measured', 'Result'],
-			r.targets.map((t) => [t.name, t.target, t.value, t.pass === null ? 'n/a' : t.pass ? 'pass' : '**miss**']),
-		),
+		...runTables(r, '**miss**'),
 		'',
 	].join('\n');
 	// The run goes at the end of "## Runs": sections written by hand after it stay after it.

@@ -710,20 +710,7 @@ export const SYSTEMS = [
 	'payroll system',
 ];
 
-export const MONTHS = [
-	'January',
-	'February',
-	'March',
-	'April',
-	'May',
-	'June',
-	'July',
-	'August',
-	'September',
-	'October',
-	'November',
-	'December',
-];
+export { MONTHS } from '../../src/lib/partial-date.ts';
 
 /** Number of words in a text, ignoring markup. */
 export function wordCount(text: string): number {

@@ -73,7 +73,8 @@ export function sortKey(d: PartialDate): number {
 	return dayRange(d).first;
 }
 
-const MONTHS = [
+/** English month names, January first. */
+export const MONTHS = [
 	'January',
 	'February',
 	'March',

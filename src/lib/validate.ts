@@ -7,13 +7,14 @@
  * components, known source ids, no scripts) that a per-entry schema cannot see. `npm run check`
  * and `npm run build` both run it before Astro starts.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, basename, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { LineCounter, parseDocument, isMap } from 'yaml';
 import { mdxToMdast } from 'satteri';
 import { incidentSchema, type IncidentData } from '../schemas/incident.ts';
 import { closestMatch } from './suggest.ts';
 import { slugOf } from './slug.ts';
+import { listWriteUps } from './content-dir.ts';
 
 /** One problem in one write-up. */
 export interface Problem {
@@ -60,20 +61,6 @@ export function fieldName(path: readonly PropertyKey[]): string {
 		(name, key) => (typeof key === 'number' ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)),
 		'',
 	);
-}
-
-/** Every `.mdx` file below a folder, sorted, as paths relative to the working directory. */
-export function listWriteUps(dir: string, cwd = process.cwd()): string[] {
-	const found: string[] = [];
-	const walk = (d: string) => {
-		for (const name of readdirSync(d).sort()) {
-			const full = join(d, name);
-			if (statSync(full).isDirectory()) walk(full);
-			else if (name.endsWith('.mdx')) found.push(relative(cwd, full).split(sep).join('/'));
-		}
-	};
-	walk(dir);
-	return found;
 }
 
 interface SplitFile {
