@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { siteConfig } from './src/site-config.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
+import { incidentJsonIntegration } from './src/integrations/incident-json.ts';
 import { redirectSlugs } from './src/lib/content-dir.ts';
 
 const { site, base } = siteConfig();
@@ -22,6 +23,7 @@ export default defineConfig({
 		mdx(),
 		// Redirect pages left at former slugs are not pages of their own.
 		sitemap({ filter: (page) => ![...redirects].some((slug) => page.endsWith(`/incidents/${slug}/`)) }),
+		incidentJsonIntegration(),
 		pagefindIntegration(),
 	],
 	vite: {

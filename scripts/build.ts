@@ -1,14 +1,20 @@
 /**
- * `npm run build`: validates every write-up, builds into a staging folder, and only then swaps it
- * in for `dist/`. A failed check or build leaves the previous `dist/` exactly as it was.
+ * `npm run build`: validates every write-up, builds into a staging folder, indexes it for search,
+ * and only then swaps it in for `dist/`. A failed check, build or index leaves the previous `dist/`
+ * exactly as it was.
+ *
+ * The check runs alongside `astro build` (on the other core: Astro's start-up and content sync are
+ * single-threaded), and a failed check stops Astro at once. Pagefind runs after Astro has exited,
+ * so that the two never hold their memory at the same time.
  *
  * Usage: node scripts/build.ts [--outDir dist] [-- extra astro build flags]
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkCorpus, formatProblem } from '../src/lib/validate.ts';
 import { incidentsDir } from '../src/lib/content-dir.ts';
+import { INDEX_AFTER_ASTRO, indexSite } from '../src/integrations/pagefind.ts';
 
 const args = process.argv.slice(2);
 const outFlag = args.indexOf('--outDir');
@@ -16,33 +22,64 @@ const outDir = resolve(outFlag >= 0 ? args.splice(outFlag, 2)[1]! : 'dist');
 const staging = `${outDir}.staging`;
 const previous = `${outDir}.previous`;
 
-const dir = incidentsDir();
-const { problems, files } = checkCorpus(dir);
-if (problems.length > 0) {
-	for (const problem of problems) console.error(formatProblem(problem));
-	console.error(`\n✗ Build stopped: ${problems.length} problem(s) in the write-ups in ${dir}. ${outDir} is unchanged.`);
+function fail(message: string): never {
+	rmSync(staging, { recursive: true, force: true });
+	console.error(`\n✗ ${message} ${outDir} is unchanged.`);
 	process.exit(1);
 }
-console.log(`✓ ${files.length} write-ups valid; building into ${staging}`);
 
 // Astro caches the content layer per project, not per content folder: after a build from another
 // folder (tests, benchmarks) the cache points at files that are gone, so it is cleared then.
+const dir = incidentsDir();
 const marker = '.astro/content-dir';
 const contentDir = resolve(dir);
 const lastDir = existsSync(marker) ? readFileSync(marker, 'utf8') : undefined;
 const force = lastDir !== contentDir ? ['--force'] : [];
 
 rmSync(staging, { recursive: true, force: true });
-const astro = spawnSync('astro', ['build', '--outDir', staging, ...force, ...args], {
+// Its own process group, so that a failed check can stop Astro and every worker it started.
+const astro = spawn('astro', ['build', '--outDir', staging, ...force, ...args], {
 	stdio: 'inherit',
-	env: process.env,
+	env: { ...process.env, [INDEX_AFTER_ASTRO]: '1' },
+	detached: true,
 });
+const astroExit = new Promise<number | string>((done) =>
+	astro.on('close', (code, signal) => done(code ?? signal ?? 'unknown')),
+);
+const stopAstro = () => {
+	try {
+		process.kill(-astro.pid!, 'SIGTERM');
+	} catch {
+		// Already gone.
+	}
+};
+process.on('SIGINT', () => (stopAstro(), fail('Build interrupted.')));
+process.on('SIGTERM', () => (stopAstro(), fail('Build interrupted.')));
+
+const checkStarted = performance.now();
+const { problems, files } = checkCorpus(dir);
+if (problems.length > 0) {
+	stopAstro();
+	await astroExit;
+	for (const problem of problems) console.error(formatProblem(problem));
+	fail(`Build stopped: ${problems.length} problem(s) in the write-ups in ${dir}.`);
+}
+console.log(
+	`✓ ${files.length} write-ups valid in ${Math.round(performance.now() - checkStarted)} ms (checked while Astro builds into ${staging})`,
+);
+
+const status = await astroExit;
 mkdirSync('.astro', { recursive: true });
 writeFileSync(marker, contentDir);
-if (astro.status !== 0) {
-	rmSync(staging, { recursive: true, force: true });
-	console.error(`\n✗ Build failed (exit ${astro.status ?? astro.signal}). ${outDir} is unchanged.`);
-	process.exit(1);
+if (status !== 0) fail(`Build failed (exit ${status}).`);
+
+try {
+	await indexSite(staging, {
+		info: (message) => console.log(`[search] ${message}`),
+		error: (message) => console.error(`[search] ${message}`),
+	});
+} catch (error) {
+	fail(`Search indexing failed: ${(error as Error).message}.`);
 }
 
 rmSync(previous, { recursive: true, force: true });

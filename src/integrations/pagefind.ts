@@ -2,24 +2,34 @@
  * Builds the Pagefind search index as part of the Astro build, through Pagefind's Node API, and
  * serves a real index in `astro dev` too.
  *
- * Build: at `astro:build:done` the built HTML is indexed (only case pages carry
- * `data-pagefind-body`, so listings and navigation stay out) and written to `<outDir>/pagefind/`.
+ * Build: the built case pages are indexed (only they carry `data-pagefind-body`, so listings and
+ * navigation stay out) and the index is written to `<outDir>/pagefind/`. `npm run build`
+ * (scripts/build.ts) calls `indexSite()` after `astro build` has exited, so that Astro's memory is
+ * freed before Pagefind's is taken; a plain `astro build` indexes at `astro:build:done`.
  * Dev: on the first request under `<base>/pagefind/`, the case pages are fetched from the dev
  * server itself, indexed in memory and served from there; a change to a write-up drops the index
  * so the next search rebuilds it.
  */
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 
+/** Set by scripts/build.ts, which indexes the site itself once Astro has exited. */
+export const INDEX_AFTER_ASTRO = 'CASEBOOK_INDEX_AFTER_ASTRO';
+
+interface Logger {
+	info(message: string): void;
+	error(message: string): void;
+}
+
 /** Fails loudly: an index that silently misses pages would make search lie. */
-function throwOnErrors(step: string, errors: readonly string[], logger: AstroIntegrationLogger): void {
+function throwOnErrors(step: string, errors: readonly string[], logger: Logger): void {
 	if (errors.length === 0) return;
 	for (const error of errors) logger.error(`${step}: ${error}`);
 	throw new Error(`Pagefind failed at ${step}: ${errors.join('; ')}`);
 }
 
-async function createIndex(logger: AstroIntegrationLogger) {
+async function createIndex(logger: Logger) {
 	const { index, errors } = await pagefind.createIndex({
 		rootSelector: 'html',
 		excludeSelectors: ['[data-pagefind-ignore="all"]'],
@@ -27,6 +37,25 @@ async function createIndex(logger: AstroIntegrationLogger) {
 	throwOnErrors('createIndex', errors, logger);
 	if (!index) throw new Error('Pagefind did not create an index');
 	return index;
+}
+
+/** Indexes the case pages of a built site in `outDir` and writes `outDir/pagefind/`. */
+export async function indexSite(outDir: string, logger: Logger): Promise<{ pages: number; ms: number }> {
+	const started = performance.now();
+	try {
+		const index = await createIndex(logger);
+		// Only case pages carry data-pagefind-body; reading the thousands of listing pages too would
+		// double the indexing time for nothing.
+		const added = await index.addDirectory({ path: outDir, glob: 'incidents/**/*.html' });
+		throwOnErrors('addDirectory', added.errors, logger);
+		const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
+		throwOnErrors('writeFiles', written.errors, logger);
+		const ms = Math.round(performance.now() - started);
+		logger.info(`Indexed ${added.page_count} case pages in ${ms} ms`);
+		return { pages: added.page_count, ms };
+	} finally {
+		await pagefind.close();
+	}
 }
 
 /** The Astro integration. */
@@ -39,20 +68,11 @@ export function pagefindIntegration(): AstroIntegration {
 				base = config.base.endsWith('/') ? config.base : `${config.base}/`;
 			},
 			'astro:build:done': async ({ dir, logger }) => {
-				const outDir = fileURLToPath(dir);
-				const started = performance.now();
-				try {
-					const index = await createIndex(logger);
-					// Only case pages carry data-pagefind-body; reading the thousands of listing pages too would
-					// double the indexing time for nothing.
-					const added = await index.addDirectory({ path: outDir, glob: 'incidents/**/*.html' });
-					throwOnErrors('addDirectory', added.errors, logger);
-					const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
-					throwOnErrors('writeFiles', written.errors, logger);
-					logger.info(`Indexed ${added.page_count} case pages in ${Math.round(performance.now() - started)} ms`);
-				} finally {
-					await pagefind.close();
+				if (process.env[INDEX_AFTER_ASTRO] === '1') {
+					logger.info('The search index is built once Astro has exited (scripts/build.ts).');
+					return;
 				}
+				await indexSite(fileURLToPath(dir), logger);
 			},
 			'astro:server:setup': ({ server, logger }) => {
 				const prefix = `${base}pagefind/`;

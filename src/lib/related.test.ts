@@ -49,4 +49,18 @@ describe('related case studies', () => {
 		const many = Array.from({ length: 8 }, (_, i) => tracking(`t${i}`));
 		expect(relatedIndex(many)(many[0]!)).toHaveLength(4);
 	});
+
+	it('prefers the nearest in time among equally similar case studies, in a large casebook too', () => {
+		// 1,000 identical tracking cases, disclosed one day apart: far more than are scored per value.
+		const day = (d: number) => new Date(Date.UTC(2020, 0, 1 + d)).toISOString().slice(0, 10);
+		const many = Array.from({ length: 1000 }, (_, d) =>
+			makeIncident(`t${String(d).padStart(4, '0')}`, (fm) => {
+				fm.vector = ['tracking-technology'];
+				fm.dates = { reportedToRegulator: { date: day(d), source: 'regulator' } };
+			}),
+		);
+		const related = relatedIndex(many);
+		expect(related(many[500]!).map((r) => r.incident.slug)).toEqual(['t0501', 't0499', 't0502', 't0498']);
+		expect(related(many[0]!).map((r) => r.incident.slug)).toEqual(['t0001', 't0002', 't0003', 't0004']);
+	});
 });

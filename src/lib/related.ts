@@ -1,7 +1,8 @@
 /**
  * Related case studies: the editor's own `related` list first, then the most similar others by
- * shared vector, recipients, data classes and lessons. Deterministic, and indexed by facet value
- * so that it does not compare every pair of a large casebook.
+ * shared vector, recipients, data classes and lessons; among equally similar ones, the nearest in
+ * time. Deterministic, indexed by facet value, and bounded per value, so that the work per page
+ * does not grow with the size of the casebook.
  */
 import { dataClasses, lessons, vectors } from '../vocabularies.ts';
 import type { Incident } from './model.ts';
@@ -22,6 +23,15 @@ type Kind = keyof typeof WEIGHTS;
 
 /** A value shared by more than this share of the casebook adds too little to be worth indexing. */
 const COMMON_SHARE = 0.5;
+
+/**
+ * How many case studies on each side of a page, in newest-first order, are scored for each value
+ * the page has. A value shared by thousands of cases would otherwise make every page visit all of
+ * them, and the build quadratic in the size of the casebook; within the window the nearest in
+ * time are compared, which is also what a reader browsing one period expects. Casebooks with
+ * fewer than 2 × WINDOW + 1 cases per value are scored exactly.
+ */
+const WINDOW = 150;
 
 function features(i: Incident): [Kind, string][] {
 	return [
@@ -57,15 +67,29 @@ export function relatedIndex(incidents: readonly Incident[], limit = 4): (incide
 	[...incidents.keys()]
 		.sort((a, b) => compareNewestFirst(incidents[a]!, incidents[b]!))
 		.forEach((i, r) => (rank[i] = r));
+	// Posting lists in newest-first order, so that a page's neighbours in time sit around it.
 	const postings = new Map<string, number[]>();
-	incidents.forEach((incident, i) => {
-		for (const [kind, value] of features(incident)) {
+	const byRank = new Int32Array(n);
+	rank.forEach((r, i) => (byRank[r] = i));
+	for (const i of byRank) {
+		for (const [kind, value] of features(incidents[i]!)) {
 			const key = `${kind}:${value}`;
 			const list = postings.get(key);
 			if (list) list.push(i);
 			else postings.set(key, [i]);
 		}
-	});
+	}
+	/** The first position in `list` whose rank is not below `r`. */
+	const lowerBound = (list: number[], r: number) => {
+		let lo = 0;
+		let hi = list.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >>> 1;
+			if (rank[list[mid]!]! < r) lo = mid + 1;
+			else hi = mid;
+		}
+		return lo;
+	};
 	const commonAt = Math.max(8, n * COMMON_SHARE);
 	const score = new Int32Array(n);
 	const bestWeight = new Int8Array(n);
@@ -86,12 +110,17 @@ export function relatedIndex(incidents: readonly Incident[], limit = 4): (incide
 		for (const i of skipped) skip[i] = 1;
 
 		const own = features(incident);
+		const here = position.get(incident.slug);
+		const self = here === undefined ? 0 : rank[here]!;
 		const touched: number[] = [];
 		own.forEach(([kind, value], f) => {
 			const list = postings.get(`${kind}:${value}`) ?? [];
 			if (list.length > commonAt && kind === 'dataClass') return;
 			const weight = WEIGHTS[kind];
-			for (const i of list) {
+			const at = lowerBound(list, self);
+			const end = Math.min(list.length, at + WINDOW + 1);
+			for (let p = Math.max(0, at - WINDOW); p < end; p++) {
+				const i = list[p]!;
 				if (skip[i]) continue;
 				if (score[i] === 0) touched.push(i);
 				score[i] += weight;
@@ -103,8 +132,11 @@ export function relatedIndex(incidents: readonly Incident[], limit = 4): (incide
 			}
 		});
 
-		// The best `limit` by score, newest first among equals, without sorting every candidate.
-		const better = (a: number, b: number) => score[a]! > score[b]! || (score[a] === score[b] && rank[a]! < rank[b]!);
+		// The best `limit` by score, then nearest in time, then newer, without sorting every candidate.
+		const distance = (i: number) => Math.abs(rank[i]! - self);
+		const better = (a: number, b: number) =>
+			score[a]! > score[b]! ||
+			(score[a] === score[b] && (distance(a) < distance(b) || (distance(a) === distance(b) && rank[a]! < rank[b]!)));
 		const top: number[] = [];
 		for (const i of touched) {
 			if (score[i]! < 2) continue;

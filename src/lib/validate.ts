@@ -10,6 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { LineCounter, parseDocument, isMap } from 'yaml';
+import { load as loadYaml } from 'js-yaml';
 import { mdxToMdast } from 'satteri';
 import { incidentSchema, type IncidentData } from '../schemas/incident.ts';
 import { closestMatch } from './suggest.ts';
@@ -124,6 +125,13 @@ export function checkFile(file: string, bytes: Uint8Array): { problems: Problem[
 		return { problems, checked };
 	}
 
+	const fast = checkValidFrontmatter(split);
+	if (fast) {
+		Object.assign(checked, fast.checked);
+		problems.push(...fast.body.map((p) => ({ ...p, file, line: p.line + split.bodyLine - 1 })));
+		return { problems, checked };
+	}
+
 	const lineCounter = new LineCounter();
 	const doc = parseDocument(split.yaml, { lineCounter, uniqueKeys: true, prettyErrors: false });
 	const yamlLine = (offset: number) => split.yamlLine + lineCounter.linePos(offset).line - 1;
@@ -183,6 +191,42 @@ export function checkFile(file: string, bytes: Uint8Array): { problems: Problem[
 	const sourceIds = collectSourceIds(raw);
 	problems.push(...lintBody(split.body, sourceIds).map((p) => ({ ...p, file, line: p.line + split.bodyLine - 1 })));
 	return { problems, checked };
+}
+
+/**
+ * The common case, fast: frontmatter that parses and passes the schema needs no positions. It is
+ * read with js-yaml, the parser Astro itself uses for frontmatter, which is several times faster
+ * than a parse that keeps every node's position (that parse was three quarters of the check at
+ * 10,000 write-ups). Anything else returns undefined, and the caller's full parse finds the
+ * line of each problem.
+ */
+function checkValidFrontmatter(
+	split: SplitFile,
+): { checked: Omit<CheckedFile, 'file' | 'slug'>; body: Omit<Problem, 'file'>[] } | undefined {
+	let raw: unknown;
+	try {
+		raw = loadYaml(split.yaml);
+	} catch {
+		return undefined;
+	}
+	if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+	const result = incidentSchema.safeParse(raw);
+	if (!result.success) return undefined;
+	const keyLines = new Map<string, number>();
+	split.yaml.split('\n').forEach((line, i) => {
+		const key = /^([A-Za-z_][\w-]*)\s*:/.exec(line)?.[1];
+		if (key && !keyLines.has(key)) keyLines.set(key, split.yamlLine + i);
+	});
+	const fields = raw as Record<string, unknown>;
+	return {
+		checked: {
+			data: result.data,
+			related: stringList(fields.related),
+			redirectFrom: stringList(fields.redirectFrom),
+			keyLines,
+		},
+		body: lintBody(split.body, collectSourceIds(raw)),
+	};
 }
 
 function unknownKeysMessage(keys: readonly string[]): string {

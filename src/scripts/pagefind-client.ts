@@ -30,9 +30,15 @@ interface Pagefind {
 		term: string | null,
 		o?: { filters?: unknown; sort?: Record<string, 'asc' | 'desc'> },
 	): Promise<SearchResponse | null>;
-	debouncedSearch(term: string | null, o?: unknown, ms?: number): Promise<SearchResponse | null>;
+	preload(term: string): Promise<void>;
 	filters(): Promise<Record<string, Record<string, number>>>;
 }
+
+/**
+ * How long typing must pause before a search runs. Short, because the index chunks are already
+ * being fetched (see `preload`); long enough that a search is not run for every keystroke.
+ */
+export const TYPING_PAUSE_MS = 80;
 
 const BASE = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
 let loading: Promise<Pagefind> | undefined;
@@ -61,6 +67,17 @@ export function toPagefindFilters(selection: Selection): Record<string, { any: s
 			.filter(([, v]) => v.length > 0)
 			.map(([k, v]) => [k, { any: v }]),
 	);
+}
+
+/**
+ * Starts fetching the index chunks for a query while the caller waits for typing to pause, so the
+ * search that follows does not wait for the network.
+ */
+export async function preload(query: string): Promise<void> {
+	const term = query.trim();
+	if (term === '') return;
+	const pagefind = await loadPagefind();
+	await pagefind.preload(term);
 }
 
 /** Runs a search; an empty query with no filters lists every case study. */

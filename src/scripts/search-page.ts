@@ -3,7 +3,14 @@
  * the URL (`?q=…&vector=tracking-technology&sort=affected:desc`) so that a search can be shared
  * and Back and Forward restore it.
  */
-import { search, type ResultData, type SearchResponse, type Selection } from './pagefind-client.ts';
+import {
+	preload,
+	search,
+	TYPING_PAUSE_MS,
+	type ResultData,
+	type SearchResponse,
+	type Selection,
+} from './pagefind-client.ts';
 
 /** Results shown at a time. */
 const PAGE_SIZE = 10;
@@ -153,11 +160,13 @@ export function mountSearchPage(root: HTMLElement): void {
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	input.addEventListener('input', () => {
 		clearTimeout(timer);
+		// The index chunks load while typing pauses; the search itself waits for the pause.
+		void preload(input.value).catch(() => {});
 		timer = setTimeout(() => {
 			state = { ...state, q: input.value };
 			writeUrl(state, false);
 			void update();
-		}, 150);
+		}, TYPING_PAUSE_MS);
 	});
 	form.addEventListener('submit', (event) => {
 		event.preventDefault();

@@ -4,7 +4,10 @@ import { getCasebook } from '../../../lib/collection.ts';
 import { apiIncident, SCHEMA_VERSION } from '../../../lib/export.ts';
 import { buildTimestamp } from '../../../lib/build-info.ts';
 
+// In a build these files are written from api/incidents.json by src/integrations/incident-json.ts,
+// which is much faster at scale; this route serves them in `astro dev`.
 export const getStaticPaths = (async () => {
+	if (!import.meta.env.DEV) return [];
 	const { incidents } = await getCasebook();
 	return incidents.map((i) => ({ params: { slug: i.slug } }));
 }) satisfies GetStaticPaths;
