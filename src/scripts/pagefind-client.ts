@@ -1,6 +1,6 @@
 /**
  * The browser side of search: loads Pagefind from this site (never another origin) on first use,
- * and runs searches. Shared by the search page and the ⌘K dialog.
+ * runs searches, and counts filter values. Shared by the search page and the ⌘K dialog.
  */
 
 /** What Pagefind returns for one result once its data is loaded. */
@@ -16,7 +16,7 @@ interface PagefindResult {
 	data(): Promise<ResultData>;
 }
 
-/** A search's results and the counts of each filter value among them. */
+/** A search's results, and the counts of each loaded filter's values among them. */
 export interface SearchResponse {
 	results: PagefindResult[];
 	filters: Record<string, Record<string, number>>;
@@ -41,20 +41,44 @@ interface Pagefind {
 export const TYPING_PAUSE_MS = 80;
 
 const BASE = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
-let loading: Promise<Pagefind> | undefined;
+const loaded = new Map<string, Promise<Pagefind>>();
 
-/** Pagefind, loaded once from `<base>pagefind/`. */
-export function loadPagefind(): Promise<Pagefind> {
-	loading ??= (async () => {
-		const pagefind = (await import(/* @vite-ignore */ `${BASE}pagefind/pagefind.js`)) as Pagefind;
-		await pagefind.options({ baseUrl: BASE, highlightParam: 'highlight', excerptLength: 24 });
-		await pagefind.init();
-		// Loading the filter index makes every search report its counts per filter value.
-		await pagefind.filters();
-		return pagefind;
-	})();
-	loading.catch(() => (loading = undefined));
+/**
+ * A Pagefind module from `<base>pagefind/`, loaded once per `copy`. Each copy is a separate module
+ * instance with its own web worker, so the two below never wait for each other.
+ */
+function loadCopy(copy: string, withFilterCounts: boolean): Promise<Pagefind> {
+	let loading = loaded.get(copy);
+	if (!loading) {
+		loading = (async () => {
+			const url = `${BASE}pagefind/pagefind.js${copy ? `?${copy}` : ''}`;
+			const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
+			await pagefind.options({ baseUrl: BASE, highlightParam: 'highlight', excerptLength: 24 });
+			await pagefind.init();
+			// Loading the whole filter index makes every search count every filter value.
+			if (withFilterCounts) await pagefind.filters();
+			return pagefind;
+		})();
+		loading.catch(() => loaded.delete(copy));
+		loaded.set(copy, loading);
+	}
 	return loading;
+}
+
+/**
+ * The Pagefind that finds results. It loads only the filter index a search filters by, so its
+ * searches do not count filter values: Pagefind counts each loaded filter value against the
+ * results by a linear scan of the result list (pagefind_web/src/filter.rs, Pagefind 1.6), which
+ * at 10,000 case studies took 320 ms of a 350 ms search for a common word, against 30 ms without
+ * (docs/BENCHMARKS.md).
+ */
+export function loadPagefind(): Promise<Pagefind> {
+	return loadCopy('', false);
+}
+
+/** The Pagefind that counts filter values, in its own worker; only the search page uses it. */
+function loadCounter(): Promise<Pagefind> {
+	return loadCopy('counts', true);
 }
 
 /** Selected filter values per filter name; within a filter any value matches, across filters all must. */
@@ -90,4 +114,15 @@ export async function search(
 	const term = query.trim() === '' ? null : query.trim();
 	const response = await pagefind.search(term, { filters: toPagefindFilters(selection), ...(sort ? { sort } : {}) });
 	return response ?? { results: [], filters: {}, unfilteredResultCount: 0 };
+}
+
+/** For each filter, the number of results with each value, for a query and a selection. */
+export async function countFilters(
+	query: string,
+	selection: Selection = {},
+): Promise<Record<string, Record<string, number>>> {
+	const counter = await loadCounter();
+	const term = query.trim() === '' ? null : query.trim();
+	const response = await counter.search(term, { filters: toPagefindFilters(selection) });
+	return response?.filters ?? {};
 }

@@ -4,6 +4,7 @@
  * and Back and Forward restore it.
  */
 import {
+	countFilters,
 	preload,
 	search,
 	TYPING_PAUSE_MS,
@@ -123,28 +124,38 @@ export function mountSearchPage(root: HTMLElement): void {
 		for (const box of boxes) box.checked = state.selected[box.name]?.includes(box.value) ?? false;
 	};
 
+	const filterGroup = root.querySelector<HTMLElement>('#search-filters')!;
+
+	/** Shows how many results each filter value would give; marked busy until the counts arrive. */
+	const updateCounts = async (ticket: number, labels: Selection) => {
+		// Counts for a filter with a selection come from the search without that filter, so that
+		// its other values show what choosing them would add.
+		const [all, ...own] = await Promise.all([
+			countFilters(state.q, labels),
+			...Object.keys(labels).map(async (key) => {
+				const { [key]: _, ...others } = labels;
+				return [key, (await countFilters(state.q, others))[key] ?? {}] as const;
+			}),
+		]);
+		if (ticket !== run) return;
+		const counts = { ...all, ...Object.fromEntries(own) };
+		for (const box of boxes) {
+			const n = counts[box.name]?.[box.dataset.label!] ?? 0;
+			const span = box.parentElement!.querySelector<HTMLElement>('[data-count]')!;
+			span.textContent = String(n);
+			box.parentElement!.classList.toggle('text-muted', n === 0 && !box.checked);
+		}
+		filterGroup.removeAttribute('aria-busy');
+	};
+
 	const update = async () => {
 		const ticket = ++run;
 		const labels = toLabels(filters, state.selected);
 		status.textContent = 'Searching…';
+		filterGroup.setAttribute('aria-busy', 'true');
 		try {
 			const main = await search(state.q, labels, parseSort(state.sort));
-			// Counts for a filter with a selection come from the search without that filter, so that
-			// its other values show what choosing them would add.
-			const own = await Promise.all(
-				Object.keys(labels).map(async (key) => {
-					const { [key]: _, ...others } = labels;
-					return [key, (await search(state.q, others)).filters[key] ?? {}] as const;
-				}),
-			);
 			if (ticket !== run) return;
-			const counts = { ...main.filters, ...Object.fromEntries(own) };
-			for (const box of boxes) {
-				const n = counts[box.name]?.[box.dataset.label!] ?? 0;
-				const span = box.parentElement!.querySelector<HTMLElement>('[data-count]')!;
-				span.textContent = String(n);
-				box.parentElement!.classList.toggle('text-muted', n === 0 && !box.checked);
-			}
 			results = main.results;
 			list.replaceChildren();
 			await showMore(ticket);
@@ -153,6 +164,14 @@ export function mountSearchPage(root: HTMLElement): void {
 			status.textContent = `${n} case ${n === 1 ? 'study' : 'studies'}${state.q ? ` for “${state.q}”` : ''}`;
 		} catch (error) {
 			status.textContent = 'Search could not load. Try reloading the page.';
+			console.warn(error);
+			return;
+		}
+		// Results first; the filter counts follow, from a second Pagefind in its own worker.
+		try {
+			await updateCounts(ticket, labels);
+		} catch (error) {
+			filterGroup.removeAttribute('aria-busy');
 			console.warn(error);
 		}
 	};

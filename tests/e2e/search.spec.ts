@@ -7,6 +7,12 @@ async function resultCount(page: import('@playwright/test').Page): Promise<numbe
 	return Number((await status.textContent())!.match(/^(\d+)/)![1]);
 }
 
+/** Waits for the filter counts, which follow the results, and returns those of one filter. */
+async function filterCounts(page: import('@playwright/test').Page, filter: string): Promise<number[]> {
+	await expect(page.locator('#search-filters')).not.toHaveAttribute('aria-busy', 'true');
+	return (await page.locator(`fieldset[data-filter="${filter}"] [data-count]`).allTextContents()).map(Number);
+}
+
 test('Ctrl+K opens the search dialog with focus in it; arrows move through results; Escape closes it', async ({
 	page,
 }) => {
@@ -71,7 +77,7 @@ test('a filter narrows the results, and the counts of a single-valued filter add
 	const total = await resultCount(page);
 	expect(total).toBe(api.count);
 	const years = page.locator('fieldset[data-filter="year"] label');
-	const counts = (await years.locator('[data-count]').allTextContents()).map(Number);
+	const counts = await filterCounts(page, 'year');
 	expect(counts.reduce((a, b) => a + b, 0)).toBe(api.incidents.filter((i) => i.derived.disclosed).length);
 
 	const first = years.first();
@@ -80,6 +86,27 @@ test('a filter narrows the results, and the counts of a single-valued filter add
 	await expect(page.locator('#search-status')).toHaveText(new RegExp(`^${expected} case stud`));
 	expect(await resultCount(page)).toBeLessThan(total);
 	await expect(page).toHaveURL(/[?&]year=\d{4}/);
+});
+
+test('after a query, the filter counts describe its results, not the whole casebook', async ({ page, request }) => {
+	const api = (await (await request.get('api/incidents.json')).json()) as {
+		count: number;
+		incidents: { derived: { disclosed: string | null } }[];
+	};
+	const undated = api.count - api.incidents.filter((i) => i.derived.disclosed).length;
+	await page.goto('search/?q=ransomware');
+	const n = await resultCount(page);
+	expect(n).toBeGreaterThan(0);
+	expect(n).toBeLessThan(api.count);
+	const years = (await filterCounts(page, 'year')).reduce((a, b) => a + b, 0);
+	expect(years).toBeLessThanOrEqual(n);
+	expect(years).toBeGreaterThanOrEqual(n - undated);
+	const ransomware = page.locator('fieldset[data-filter="vector"] label').filter({
+		has: page.locator('input[value="ransomware"]'),
+	});
+	const cases = Number(await ransomware.locator('[data-count]').textContent());
+	expect(cases).toBeGreaterThan(0);
+	expect(cases).toBeLessThanOrEqual(n);
 });
 
 test('the URL holds the query, filters and sort; reload and Back restore them', async ({ page }) => {
