@@ -171,7 +171,7 @@ export async function browserPageWeight(browser: Browser, siteUrl: string, slug:
 }
 
 export interface QueryRun {
-	/** ms from typing (the input event) to the results and status being rendered (next frame); includes the page's 80 ms typing pause (TYPING_PAUSE_MS). */
+	/** ms from typing (the input event) to the results and status being rendered (next frame); includes the page's 50 ms typing pause (TYPING_PAUSE_MS). */
 	msToResults: number;
 	/** ms from the search starting ("Searching…") to the results rendered: the typing pause left out. */
 	msSearchToResults: number;

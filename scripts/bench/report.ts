@@ -156,7 +156,7 @@ export function evaluateTargets(r: Omit<BenchResult, 'targets'>): Target[] {
 			pass: maxQueryBytes <= 150 * 1024,
 		},
 		{
-			name: 'Time to first results (typing → rendered, slowest query; includes the 80 ms typing pause)',
+			name: 'Time to first results (typing → rendered, slowest query; includes the 50 ms typing pause)',
 			target: '≤ 200 ms',
 			value: `${maxMs} ms (${maxSearchMs} ms without the typing pause)`,
 			pass: maxMs <= 200,
@@ -400,7 +400,7 @@ Astro site. Each run appends a dated section below and a row to the summary; old
   \`scripts/serve.ts\` on a free port; a fresh browser context per query and run (empty cache).
   Load \`/search/\`, wait for the unfiltered count in \`#search-status\`, then set \`#search-q\` and
   fire \`input\`; the time runs until \`#search-status\` shows the count for the query and the next
-  frame is drawn. It includes the page's 80 ms typing pause (the index chunks are preloaded
+  frame is drawn. It includes the page's 50 ms typing pause (the index chunks are preloaded
   meanwhile); the time from "Searching…" to results is shown too. Bytes are response bodies as transferred from \`/pagefind/\`, counted after
   typing and in total (with Pagefind's script, WebAssembly, metadata, filter index and the
   fragments of the unfiltered listing). Median of three runs per query. Queries: a unique

@@ -38,7 +38,7 @@ interface Pagefind {
  * How long typing must pause before a search runs. Short, because the index chunks are already
  * being fetched (see `preload`); long enough that a search is not run for every keystroke.
  */
-export const TYPING_PAUSE_MS = 80;
+export const TYPING_PAUSE_MS = 50;
 
 const BASE = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
 const loaded = new Map<string, Promise<Pagefind>>();
