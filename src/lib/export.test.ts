@@ -6,7 +6,7 @@ import { makeIncident, validFrontmatter } from '../../tests/unit/fixtures.ts';
 import { apiIncident, apiIndexSchema, csvRow, CSV_COLUMNS, jsonSchemaOf } from './export.ts';
 import { incidentSchema } from '../schemas/incident.ts';
 import { plainCitation, bibtexCitation, cslCitation } from './citation.ts';
-import { feedItems } from './feeds.ts';
+import { FEED_LIMIT, feedItems } from './feeds.ts';
 
 const site = 'https://casebook.example';
 const incident = makeIncident('example-health-2023', (fm) => {
@@ -92,5 +92,16 @@ describe('feed items', () => {
 		expect(items.map((i) => i.link)).toEqual([`${site}/incidents/example-health-2023/`, `${site}/incidents/older/`]);
 		expect(items[0]!.updated.toISOString()).toBe('2026-12-01T00:00:00.000Z');
 		expect(items[0]!.categories).toContain('Programming error');
+	});
+
+	it('carry only the most recently added case studies once there are more than FEED_LIMIT', () => {
+		const day = (d: number) => new Date(Date.UTC(2025, 0, 1 + d)).toISOString().slice(0, 10);
+		const many = Array.from({ length: FEED_LIMIT + 10 }, (_, d) =>
+			makeIncident(`case-${d}`, (fm) => (fm.added = day(d))),
+		);
+		const items = feedItems(many, site);
+		expect(items).toHaveLength(FEED_LIMIT);
+		expect(items[0]!.link).toBe(`${site}/incidents/case-${FEED_LIMIT + 9}/`);
+		expect(items.at(-1)!.link).toBe(`${site}/incidents/case-10/`);
 	});
 });

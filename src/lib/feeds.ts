@@ -1,6 +1,6 @@
 /**
- * Feed items derived from the model: one per case study, most recently added or updated first,
- * with the facets as categories. The RSS and Atom routes only serialise these.
+ * Feed items derived from the model: the most recently added or updated case studies, newest
+ * first, with the facets as categories. The RSS and Atom routes only serialise these.
  */
 import type { Incident } from './model.ts';
 import { facets } from './facets.ts';
@@ -22,7 +22,14 @@ export interface FeedItem {
 const CATEGORY_FACETS = new Set(['vector', 'breach-type', 'data-class', 'organization-type']);
 const asDate = (text: string) => new Date(`${earliestIso(partialDate(text))}T00:00:00Z`);
 
-/** Feed items, most recently added or updated first. */
+/**
+ * How many case studies a feed carries. Feed readers fetch the whole file on every poll, and at
+ * 10,000 case studies an unbounded Atom feed was 10.7 MB; the complete archive is in
+ * `api/incidents.json` and `data/incidents.csv`.
+ */
+export const FEED_LIMIT = 50;
+
+/** Feed items, most recently added or updated first, at most `FEED_LIMIT`. */
 export function feedItems(incidents: readonly Incident[], site: URL | string | undefined): FeedItem[] {
 	return incidents
 		.map((i) => {
@@ -43,5 +50,6 @@ export function feedItems(incidents: readonly Incident[], site: URL | string | u
 				b.updated.getTime() - a.updated.getTime() ||
 				b.published.getTime() - a.published.getTime() ||
 				a.link.localeCompare(b.link),
-		);
+		)
+		.slice(0, FEED_LIMIT);
 }
