@@ -90,7 +90,16 @@ describe('timeline', () => {
 		expect(extent.last).toBe(dayRange(partialDate('2023-06-01')).first);
 	});
 
-	it('groups by year of disclosure, unknown last', () => {
-		expect(groupByDisclosureYear([unknown, late]).map((g) => g.year)).toEqual([2023, undefined]);
+	it('groups by year of disclosure, unknown last, each with the URL segment of its page', () => {
+		const groups = groupByDisclosureYear([unknown, late]);
+		expect(groups.map((g) => g.year)).toEqual([2023, undefined]);
+		expect(groups.map((g) => g.key)).toEqual(['2023', 'unknown']);
+	});
+
+	it('spans the axis of a very large casebook', () => {
+		// 200,000 rows: more dates than a spread call can take as arguments.
+		const [row] = timelineRows([late], today);
+		const rows = Array.from({ length: 200_000 }, () => row!);
+		expect(timelineExtent(rows)).toEqual(timelineExtent([row!]));
 	});
 });

@@ -72,23 +72,47 @@ export function timelineRows(incidents: readonly Incident[], today: number): Tim
 
 /** The first and last day any row reaches, for the axis. */
 export function timelineExtent(rows: readonly TimelineRow[]): { first: number; last: number } | undefined {
-	const days = rows.flatMap((r) => [
-		...(r.exposure ? [r.exposure.start.first, r.exposure.end.last] : []),
-		...r.markers.flatMap((m) => [m.span.first, m.span.last]),
-	]);
-	return days.length ? { first: Math.min(...days), last: Math.max(...days) } : undefined;
+	// A loop rather than Math.min(...days): thousands of rows would overflow the argument list.
+	let first = Infinity;
+	let last = -Infinity;
+	for (const r of rows) {
+		const spans = r.exposure ? [r.exposure.start, r.exposure.end] : [];
+		for (const s of [...spans, ...r.markers.map((m) => m.span)]) {
+			first = Math.min(first, s.first);
+			last = Math.max(last, s.last);
+		}
+	}
+	return first <= last ? { first, last } : undefined;
+}
+
+/** One year of disclosure, with its case studies; `key` is its URL segment. */
+export interface DisclosureYear {
+	year: number | undefined;
+	/** `2024`, or `unknown` for case studies whose disclosure date is not known. */
+	key: string;
+	incidents: Incident[];
 }
 
 /** Incidents grouped by year of disclosure, newest year first; unknown years last. */
-export function groupByDisclosureYear(
-	incidents: readonly Incident[],
-): { year: number | undefined; incidents: Incident[] }[] {
+export function groupByDisclosureYear(incidents: readonly Incident[]): DisclosureYear[] {
 	const groups = new Map<number | undefined, Incident[]>();
 	for (const i of incidents) {
 		const year = i.disclosed?.year;
-		groups.set(year, [...(groups.get(year) ?? []), i]);
+		const list = groups.get(year);
+		if (list) list.push(i);
+		else groups.set(year, [i]);
 	}
 	return [...groups.entries()]
 		.sort(([a], [b]) => (a === undefined ? 1 : b === undefined ? -1 : b - a))
-		.map(([year, list]) => ({ year, incidents: list }));
+		.map(([year, list]) => ({ year, key: year === undefined ? 'unknown' : String(year), incidents: list }));
 }
+
+/**
+ * Up to this many case studies, /timeline/ draws all of them on one page. Beyond it the page
+ * lists the years and each year's page draws its own: at 10,000 case studies a single timeline
+ * page was 20.8 MB of HTML (docs/BENCHMARKS.md).
+ */
+export const TIMELINE_PAGE_LIMIT = 300;
+
+/** Whether /timeline/ can show every case study itself. */
+export const timelineFitsOnePage = (incidents: readonly unknown[]) => incidents.length <= TIMELINE_PAGE_LIMIT;

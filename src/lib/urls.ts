@@ -20,3 +20,5 @@ export function absoluteUrl(path: string, site: URL | string | undefined): strin
 export const incidentPath = (slug: string) => `incidents/${slug}/`;
 /** The browse page of one facet value. */
 export const browsePath = (facet: string, value?: string) => (value ? `browse/${facet}/${value}/` : `browse/${facet}/`);
+/** The timeline, or the timeline of one year of disclosure (`2024`, `unknown`). */
+export const timelinePath = (year?: string) => (year ? `timeline/${year}/` : 'timeline/');

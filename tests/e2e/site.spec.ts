@@ -79,6 +79,7 @@ const templates = [
 	'incidents/kaiser-permanente-2024/',
 	'incidents/postal-prescription-services-2023/',
 	'timeline/',
+	'timeline/2024/',
 	'stats/',
 	'browse/',
 	'browse/vector/',

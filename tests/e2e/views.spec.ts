@@ -36,6 +36,29 @@ test('the timeline has an equivalent table and a view by year of disclosure', as
 	expect(listed).toBe(api.count);
 });
 
+test('each year of disclosure has a timeline of exactly its case studies', async ({ page, request }) => {
+	const api = (await (await request.get('api/incidents.json')).json()) as Api;
+	await page.goto('timeline/');
+	const nav = page.getByRole('navigation', { name: 'Timeline by year of disclosure' });
+	const links = await nav.getByRole('link').all();
+	const years = await Promise.all(links.map(async (a) => [await a.textContent(), await a.getAttribute('href')]));
+	expect(years.length).toBeGreaterThan(5);
+	let drawn = 0;
+	for (const [year, href] of years) {
+		const expected = api.incidents.filter((i) => i.derived.disclosed?.startsWith(year!)).map((i) => i.slug);
+		await page.goto(href!);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Disclosed in ${year}`);
+		await expect(nav.getByRole('link', { name: year!, exact: true })).toHaveAttribute('aria-current', 'page');
+		const slugs = await page
+			.locator('svg a[data-slug]')
+			.evaluateAll((bars) => bars.map((b) => b.getAttribute('data-slug')));
+		expect(slugs.sort(), year!).toEqual(expected.sort());
+		expect(await page.locator('#timeline-table tbody tr').count()).toBe(expected.length);
+		drawn += slugs.length;
+	}
+	expect(drawn).toBe(api.incidents.filter((i) => i.derived.disclosed).length);
+});
+
 test('the counts on browse pages add up to the index', async ({ page, request }) => {
 	const api = (await (await request.get('api/incidents.json')).json()) as Api;
 	// A single-valued facet: its counts add up to the number of case studies.
