@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures.ts';
+import { BROWSE_PAGE_SIZE } from '../../src/lib/facets.ts';
 
 interface Api {
 	count: number;
@@ -76,6 +77,34 @@ test('the counts on browse pages add up to the index', async ({ page, request })
 		await expect(page.locator('article')).toHaveCount(n);
 		await page.goBack();
 	}
+});
+
+test('a browse listing shows each of its case studies once, across its pages', async ({ page, request }) => {
+	const api = (await (await request.get('api/incidents.json')).json()) as Api;
+	// The data class with the most case studies.
+	const counts = new Map<string, string[]>();
+	for (const i of api.incidents) for (const d of i.facts.dataClasses) counts.set(d, [...(counts.get(d) ?? []), i.slug]);
+	const [value, slugs] = [...counts].sort((a, b) => b[1].length - a[1].length)[0]!;
+	await page.goto(`browse/data-class/${value}/`);
+	const seen: string[] = [];
+	let pages = 1;
+	for (;;) {
+		const links = await page
+			.locator('article h2 a')
+			.evaluateAll((as) => as.map((a) => a.getAttribute('href')!.split('/').filter(Boolean).at(-1)!));
+		expect(links.length).toBeGreaterThan(0);
+		expect(links.length).toBeLessThanOrEqual(BROWSE_PAGE_SIZE);
+		seen.push(...links);
+		const next = page.getByRole('navigation', { name: 'Pages' }).locator('a[rel="next"]');
+		if ((await next.count()) === 0) break;
+		await next.click();
+		pages++;
+		await expect(page.getByRole('navigation', { name: 'Pages' }).locator('[aria-current="page"]')).toHaveText(
+			String(pages),
+		);
+	}
+	expect(pages).toBe(Math.ceil(slugs.length / BROWSE_PAGE_SIZE));
+	expect(seen.sort()).toEqual([...slugs].sort());
 });
 
 test('the figures on the statistics page match the model', async ({ page, request }) => {

@@ -1,0 +1,80 @@
+/**
+ * What changes once the casebook is large: a full build of 320 synthetic case studies (the
+ * benchmark's generator), checked for the views that split or cap themselves at scale. The real
+ * content is too small to reach any of these limits, so the end-to-end tests never see them.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../scripts/bench/corpus.ts';
+import { BROWSE_PAGE_SIZE } from '../../src/lib/facets.ts';
+import { FEED_LIMIT } from '../../src/lib/feeds.ts';
+import { TIMELINE_PAGE_LIMIT } from '../../src/lib/timeline.ts';
+
+const CASES = 320;
+// Inside the project (git-ignored), so that the built pages resolve the project's packages.
+const root = 'bench-out/scale-test';
+const content = join(root, 'content');
+const site = join(root, 'site');
+
+interface Api {
+	incidents: { slug: string; facts: { dataClasses: string[] }; derived: { disclosed: string | null } }[];
+}
+let api: Api;
+const page = (path: string) => readFileSync(join(site, path, 'index.html'), 'utf8');
+const slugsIn = (html: string, pattern: RegExp) => [...html.matchAll(pattern)].map((m) => m[1]!);
+
+beforeAll(async () => {
+	generateCorpus({ cases: CASES, dir: content });
+	await promisify(execFile)(process.execPath, ['scripts/build.ts', '--outDir', site], {
+		env: { ...process.env, CONTENT_DIR: content },
+		maxBuffer: 256 * 1024 * 1024,
+	});
+	api = JSON.parse(readFileSync(join(site, 'api/incidents.json'), 'utf8')) as Api;
+}, 300_000);
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe(`a casebook of ${CASES} case studies`, () => {
+	it('is large enough to reach the limits under test', () => {
+		expect(api.incidents).toHaveLength(CASES);
+		expect(CASES).toBeGreaterThan(TIMELINE_PAGE_LIMIT);
+		expect(CASES).toBeGreaterThan(FEED_LIMIT);
+	});
+
+	it('draws its timeline one year of disclosure at a time, each case study on the page of its year', () => {
+		const index = page('timeline');
+		expect(index).not.toContain('data-slug=');
+		const years = slugsIn(index, /href="\/timeline\/([0-9]{4}|unknown)\/"/g);
+		expect(years.length).toBeGreaterThan(5);
+		const drawn = years.flatMap((year) => slugsIn(page(`timeline/${year}`), /data-slug="([a-z0-9-]+)"/g));
+		const dated = api.incidents.filter((i) => i.derived.disclosed);
+		expect(drawn.filter((slug) => dated.some((i) => i.slug === slug)).sort()).toEqual(dated.map((i) => i.slug).sort());
+		expect(new Set(drawn).size).toBe(drawn.length);
+	});
+
+	it(`splits a long browse listing into pages of ${BROWSE_PAGE_SIZE}, chained by rel=next`, () => {
+		const expected = api.incidents.filter((i) => i.facts.dataClasses.includes('names')).map((i) => i.slug);
+		const last = Math.ceil(expected.length / BROWSE_PAGE_SIZE);
+		expect(last).toBeGreaterThan(2);
+		const listed: string[] = [];
+		for (let n = 1; n <= last; n++) {
+			const html = page(`browse/data-class/names/${n === 1 ? '' : n}`);
+			const slugs = slugsIn(html, /<h2[^>]*><a href="\/incidents\/([a-z0-9-]+)\/"/g);
+			expect(slugs.length).toBe(n < last ? BROWSE_PAGE_SIZE : expected.length - BROWSE_PAGE_SIZE * (last - 1));
+			listed.push(...slugs);
+			expect(html.includes(`href="/browse/data-class/names/${n + 1}/" rel="next"`)).toBe(n < last);
+			expect(html).toContain(`<span aria-current="page" class="font-semibold">${n}</span>`);
+		}
+		expect(existsSync(join(site, `browse/data-class/names/${last + 1}`))).toBe(false);
+		expect(listed.sort()).toEqual(expected.sort());
+	});
+
+	it(`keeps its feeds to the newest ${FEED_LIMIT}`, () => {
+		const rss = readFileSync(join(site, 'rss.xml'), 'utf8');
+		const atom = readFileSync(join(site, 'atom.xml'), 'utf8');
+		expect(rss.match(/<item>/g)).toHaveLength(FEED_LIMIT);
+		expect(atom.match(/<entry>/g)).toHaveLength(FEED_LIMIT);
+	});
+});
