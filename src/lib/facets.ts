@@ -141,10 +141,3 @@ export function groupByFacet(incidents: readonly Incident[], facet: Facet): Face
 	if (facet.order === 'year') return list.sort((a, b) => Number(b.value.slug) - Number(a.value.slug));
 	return list.sort((a, b) => a.value.label.localeCompare(b.value.label, 'en'));
 }
-
-/**
- * Case studies per page of a browse listing. At 10,000 case studies the most common value listed
- * 9,500 of them on one 4.8 MB page (docs/BENCHMARKS.md). Pages of 50 stay short without adding
- * thousands of pages to a large build.
- */
-export const BROWSE_PAGE_SIZE = 50;

@@ -22,5 +22,8 @@ export const incidentPath = (slug: string) => `incidents/${slug}/`;
 export const browsePath = (facet: string, value?: string) => (value ? `browse/${facet}/${value}/` : `browse/${facet}/`);
 /** The timeline, or the timeline of one year of disclosure (`2024`, `unknown`). */
 export const timelinePath = (year?: string) => (year ? `timeline/${year}/` : 'timeline/');
-/** Page `n` of a listing at `path`: the first page is the listing itself, then `path/2/` and on. */
-export const pagePath = (path: string, n: number) => (n <= 1 ? path : `${path}${n}/`);
+/**
+ * Page `n` of a listing at `path`: the first page is the listing itself, then `path/2/` and on,
+ * or `path/page/2/` where the listing's own children are other pages (case studies).
+ */
+export const pagePath = (path: string, n: number, segment = '') => (n <= 1 ? path : `${path}${segment}${n}/`);

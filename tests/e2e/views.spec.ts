@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures.ts';
-import { BROWSE_PAGE_SIZE } from '../../src/lib/facets.ts';
+import { BROWSE_PAGE_SIZE } from '../../src/lib/paging.ts';
 
 interface Api {
 	count: number;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/bench/corpus.ts';
-import { BROWSE_PAGE_SIZE } from '../../src/lib/facets.ts';
+import { BROWSE_PAGE_SIZE, INDEX_PAGE_SIZE } from '../../src/lib/paging.ts';
 import { FEED_LIMIT } from '../../src/lib/feeds.ts';
 import { TIMELINE_PAGE_LIMIT } from '../../src/lib/timeline.ts';
 
@@ -69,6 +69,21 @@ describe(`a casebook of ${CASES} case studies`, () => {
 		}
 		expect(existsSync(join(site, `browse/data-class/names/${last + 1}`))).toBe(false);
 		expect(listed.sort()).toEqual(expected.sort());
+	});
+
+	it(`splits the all-incidents table into pages of ${INDEX_PAGE_SIZE} rows`, () => {
+		const last = Math.ceil(CASES / INDEX_PAGE_SIZE);
+		expect(last).toBeGreaterThan(1);
+		const listed: string[] = [];
+		for (let n = 1; n <= last; n++) {
+			const html = page(n === 1 ? 'incidents' : `incidents/page/${n}`);
+			const rows = slugsIn(html, /<tr[^>]*>\s*<t[hd][^>]*>\s*<a href="\/incidents\/([a-z0-9-]+)\/"/g);
+			expect(rows.length).toBe(n < last ? INDEX_PAGE_SIZE : CASES - INDEX_PAGE_SIZE * (last - 1));
+			listed.push(...rows);
+			expect(html.includes(`href="/incidents/page/${n + 1}/" rel="next"`)).toBe(n < last);
+		}
+		// Newest first across the pages, as in the API.
+		expect(listed).toEqual(api.incidents.map((i) => i.slug));
 	});
 
 	it(`keeps its feeds to the newest ${FEED_LIMIT}`, () => {
