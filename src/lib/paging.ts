@@ -13,7 +13,10 @@ export const BROWSE_PAGE_SIZE = 50;
  */
 export const INDEX_PAGE_SIZE = 200;
 
+/** How many pages of `size` a listing of `count` items takes; an empty listing still has its first page. */
+export const pageCount = (count: number, size: number) => Math.max(1, Math.ceil(count / size));
+
 /** The items on page `n` (1-based) of pages of `size`, and the number of the last page. */
 export function pageOf<T>(items: readonly T[], n: number, size: number): { items: T[]; last: number } {
-	return { items: items.slice((n - 1) * size, n * size), last: Math.max(1, Math.ceil(items.length / size)) };
+	return { items: items.slice((n - 1) * size, n * size), last: pageCount(items.length, size) };
 }

@@ -125,13 +125,32 @@ export function checkFile(file: string, bytes: Uint8Array): { problems: Problem[
 		return { problems, checked };
 	}
 
-	const fast = checkValidFrontmatter(split);
-	if (fast) {
-		Object.assign(checked, fast.checked);
-		problems.push(...fast.body.map((p) => ({ ...p, file, line: p.line + split.bodyLine - 1 })));
-		return { problems, checked };
-	}
+	const read = readValidFrontmatter(split) ?? readFrontmatterWithLines(split, add);
+	if (!read) return { problems, checked };
+	checked.data = read.data;
+	checked.keyLines = read.keyLines;
+	checked.related = stringList(read.raw.related);
+	checked.redirectFrom = stringList(read.raw.redirectFrom);
+	const sourceIds = collectSourceIds(read.raw);
+	problems.push(...lintBody(split.body, sourceIds).map((p) => ({ ...p, file, line: p.line + split.bodyLine - 1 })));
+	return { problems, checked };
+}
 
+/** Frontmatter as read: its fields, the validated data when the schema accepts it, and each top-level key's line. */
+interface ReadFrontmatter {
+	raw: Record<string, unknown>;
+	data?: IncidentData;
+	keyLines: Map<string, number>;
+}
+
+/**
+ * Reads frontmatter keeping every node's position, and reports each problem at its line.
+ * Undefined when the YAML itself cannot be read, after reporting why.
+ */
+function readFrontmatterWithLines(
+	split: SplitFile,
+	add: (line: number, field: string, message: string) => void,
+): ReadFrontmatter | undefined {
 	const lineCounter = new LineCounter();
 	const doc = parseDocument(split.yaml, { lineCounter, uniqueKeys: true, prettyErrors: false });
 	const yamlLine = (offset: number) => split.yamlLine + lineCounter.linePos(offset).line - 1;
@@ -143,15 +162,16 @@ export function checkFile(file: string, bytes: Uint8Array): { problems: Problem[
 				`is not valid YAML: ${error.message.split('\n')[0]} (expected key: value lines)`,
 			);
 		}
-		return { problems, checked };
+		return undefined;
 	}
 	if (!isMap(doc.contents)) {
 		add(split.yamlLine, 'frontmatter', 'is not a mapping of fields (expected key: value lines)');
-		return { problems, checked };
+		return undefined;
 	}
+	const keyLines = new Map<string, number>();
 	for (const pair of doc.contents.items) {
 		const key = pair.key as { value?: unknown; range?: readonly number[] } | null;
-		if (key?.range) checked.keyLines.set(String(key.value), yamlLine(key.range[0]!));
+		if (key?.range) keyLines.set(String(key.value), yamlLine(key.range[0]!));
 	}
 	// The line of the key that holds a field; for a missing field, of the nearest key above it.
 	const lineOf = (path: readonly PropertyKey[]): number => {
@@ -169,40 +189,30 @@ export function checkFile(file: string, bytes: Uint8Array): { problems: Problem[
 	};
 
 	const raw = doc.toJS() as Record<string, unknown>;
-	checked.related = stringList(raw.related);
-	checked.redirectFrom = stringList(raw.redirectFrom);
 	const result = incidentSchema.safeParse(raw, { reportInput: true });
-	if (result.success) {
-		checked.data = result.data;
-	} else {
-		for (const issue of result.error.issues) {
-			const field = fieldName(issue.path) || 'frontmatter';
-			const message =
-				issue.code === 'unrecognized_keys'
-					? unknownKeysMessage(issue.keys)
-					: issue.code === 'invalid_type' && issue.input === undefined
-						? 'is required but missing'
-						: issue.message;
-			const at = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
-			add(lineOf(at), field, message);
-		}
+	if (result.success) return { raw, data: result.data, keyLines };
+	for (const issue of result.error.issues) {
+		const field = fieldName(issue.path) || 'frontmatter';
+		const message =
+			issue.code === 'unrecognized_keys'
+				? unknownKeysMessage(issue.keys)
+				: issue.code === 'invalid_type' && issue.input === undefined
+					? 'is required but missing'
+					: issue.message;
+		const at = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
+		add(lineOf(at), field, message);
 	}
-
-	const sourceIds = collectSourceIds(raw);
-	problems.push(...lintBody(split.body, sourceIds).map((p) => ({ ...p, file, line: p.line + split.bodyLine - 1 })));
-	return { problems, checked };
+	return { raw, keyLines };
 }
 
 /**
  * The common case, fast: frontmatter that parses and passes the schema needs no positions. It is
  * read with js-yaml, the parser Astro itself uses for frontmatter, which is several times faster
  * than a parse that keeps every node's position (that parse was three quarters of the check at
- * 10,000 write-ups). Anything else returns undefined, and the caller's full parse finds the
+ * 10,000 write-ups). Anything else returns undefined, and `readFrontmatterWithLines` finds the
  * line of each problem.
  */
-function checkValidFrontmatter(
-	split: SplitFile,
-): { checked: Omit<CheckedFile, 'file' | 'slug'>; body: Omit<Problem, 'file'>[] } | undefined {
+function readValidFrontmatter(split: SplitFile): ReadFrontmatter | undefined {
 	let raw: unknown;
 	try {
 		raw = loadYaml(split.yaml);
@@ -217,16 +227,7 @@ function checkValidFrontmatter(
 		const key = /^([A-Za-z_][\w-]*)\s*:/.exec(line)?.[1];
 		if (key && !keyLines.has(key)) keyLines.set(key, split.yamlLine + i);
 	});
-	const fields = raw as Record<string, unknown>;
-	return {
-		checked: {
-			data: result.data,
-			related: stringList(fields.related),
-			redirectFrom: stringList(fields.redirectFrom),
-			keyLines,
-		},
-		body: lintBody(split.body, collectSourceIds(raw)),
-	};
+	return { raw: raw as Record<string, unknown>, data: result.data, keyLines };
 }
 
 function unknownKeysMessage(keys: readonly string[]): string {

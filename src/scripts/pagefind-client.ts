@@ -98,10 +98,16 @@ export function toPagefindFilters(selection: Selection): Record<string, { any: s
  * search that follows does not wait for the network.
  */
 export async function preload(query: string): Promise<void> {
-	const term = query.trim();
-	if (term === '') return;
+	const term = termOf(query);
+	if (term === null) return;
 	const pagefind = await loadPagefind();
 	await pagefind.preload(term);
+}
+
+/** Pagefind's term for what a reader typed: null for nothing, which lists every case study. */
+function termOf(query: string): string | null {
+	const term = query.trim();
+	return term === '' ? null : term;
 }
 
 /** Runs a search; an empty query with no filters lists every case study. */
@@ -111,8 +117,10 @@ export async function search(
 	sort?: Record<string, 'asc' | 'desc'>,
 ): Promise<SearchResponse> {
 	const pagefind = await loadPagefind();
-	const term = query.trim() === '' ? null : query.trim();
-	const response = await pagefind.search(term, { filters: toPagefindFilters(selection), ...(sort ? { sort } : {}) });
+	const response = await pagefind.search(termOf(query), {
+		filters: toPagefindFilters(selection),
+		...(sort ? { sort } : {}),
+	});
 	return response ?? { results: [], filters: {}, unfilteredResultCount: 0 };
 }
 
@@ -122,7 +130,6 @@ export async function countFilters(
 	selection: Selection = {},
 ): Promise<Record<string, Record<string, number>>> {
 	const counter = await loadCounter();
-	const term = query.trim() === '' ? null : query.trim();
-	const response = await counter.search(term, { filters: toPagefindFilters(selection) });
+	const response = await counter.search(termOf(query), { filters: toPagefindFilters(selection) });
 	return response?.filters ?? {};
 }

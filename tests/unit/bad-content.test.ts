@@ -3,14 +3,12 @@
  * `npm run check` with its file, line and field, must stop the build, and must leave the
  * previous site exactly as it was.
  */
-import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runScript } from './fixtures.ts';
 
-const run = promisify(execFile);
 const FIXTURES = 'tests/fixtures/bad-content';
 const GOOD = 'tests/fixtures/good-content/incidents/good-case-2024.mdx';
 const expected = JSON.parse(readFileSync(join(FIXTURES, 'expected.json'), 'utf8')) as Record<
@@ -19,20 +17,6 @@ const expected = JSON.parse(readFileSync(join(FIXTURES, 'expected.json'), 'utf8'
 >;
 const work = mkdtempSync(join(tmpdir(), 'casebook-bad-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-/** Runs a project script with CONTENT_DIR set; resolves with its exit code and output. */
-async function script(name: string, contentDir: string, args: string[] = [], env: Record<string, string> = {}) {
-	try {
-		const { stdout, stderr } = await run(process.execPath, [`scripts/${name}`, ...args], {
-			env: { ...process.env, CONTENT_DIR: contentDir, ...env },
-			maxBuffer: 64 * 1024 * 1024,
-		});
-		return { code: 0, out: stdout + stderr };
-	} catch (error) {
-		const e = error as { code: number; stdout: string; stderr: string };
-		return { code: e.code, out: e.stdout + e.stderr };
-	}
-}
 
 /** A content folder holding the good fixture and, when given, one broken write-up; and a previous site. */
 function setUp(fixture?: string) {
@@ -57,7 +41,7 @@ describe('the bad-input corpus', () => {
 	});
 
 	it('leaves a good write-up passing', async () => {
-		const result = await script('check-content.ts', 'tests/fixtures/good-content');
+		const result = await runScript('check-content.ts', 'tests/fixtures/good-content');
 		expect(result.out).toContain('✓ 1 write-ups');
 		expect(result.code).toBe(0);
 	});
@@ -67,7 +51,7 @@ describe('the bad-input corpus', () => {
 			`${fixture}: check names the file, line and field; the build fails; the previous site survives`,
 			async () => {
 				const { content, file, site } = setUp(fixture);
-				const check = await script('check-content.ts', content);
+				const check = await runScript('check-content.ts', content);
 				expect(check.code).toBe(1);
 				const prefix = `${file}:${want.line ?? ''}`;
 				const line = check.out.split('\n').find((l) => l.startsWith(prefix) && l.includes(`: ${want.field}: `));
@@ -76,7 +60,7 @@ describe('the bad-input corpus', () => {
 				// The good write-up is never blamed (a duplicate slug is reported on both files).
 				expect(check.out).not.toMatch(/\/incidents\/good-case-2024\.mdx:\d+: (?!file: duplicate)/);
 
-				const build = await script('build.ts', content, ['--outDir', site]);
+				const build = await runScript('build.ts', content, ['--outDir', site]);
 				expect(build.code).toBe(1);
 				expect(build.out).toContain(line);
 				expect(build.out).toContain('is unchanged');
@@ -90,7 +74,7 @@ describe('the bad-input corpus', () => {
 describe('the build swap', () => {
 	it('keeps the previous site when Astro itself fails', async () => {
 		const { content, site } = setUp();
-		const build = await script('build.ts', content, ['--outDir', site], { SITE_URL: 'not a url' });
+		const build = await runScript('build.ts', content, ['--outDir', site], { SITE_URL: 'not a url' });
 		expect(build.code).toBe(1);
 		expect(build.out).toContain('is unchanged');
 		expect(readFileSync(join(site, 'index.html'), 'utf8')).toBe('<!doctype html><title>previous site</title>');
@@ -99,7 +83,7 @@ describe('the build swap', () => {
 
 	it('replaces the previous site in one step when the build succeeds', async () => {
 		const { content, site } = setUp();
-		const build = await script('build.ts', content, ['--outDir', site]);
+		const build = await runScript('build.ts', content, ['--outDir', site]);
 		expect(build.code, build.out).toBe(0);
 		expect(readFileSync(join(site, 'index.html'), 'utf8')).toContain('Good Case Clinic');
 		expect(existsSync(join(site, 'incidents', 'good-case-2024', 'index.html'))).toBe(true);

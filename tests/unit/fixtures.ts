@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { incidentSchema } from '../../src/schemas/incident.ts';
 import { buildIncident, type Incident } from '../../src/lib/model.ts';
 
@@ -53,4 +55,23 @@ export function makeIncident(slug: string, change: (fm: Record<string, any>) => 
 	const fm = validFrontmatter();
 	change(fm);
 	return buildIncident(slug, incidentSchema.parse(fm));
+}
+
+/** Runs a project script with CONTENT_DIR set; resolves with its exit code and output. */
+export async function runScript(
+	name: string,
+	contentDir: string,
+	args: string[] = [],
+	env: Record<string, string> = {},
+): Promise<{ code: number; out: string }> {
+	try {
+		const { stdout, stderr } = await promisify(execFile)(process.execPath, [`scripts/${name}`, ...args], {
+			env: { ...process.env, CONTENT_DIR: contentDir, ...env },
+			maxBuffer: 256 * 1024 * 1024,
+		});
+		return { code: 0, out: stdout + stderr };
+	} catch (error) {
+		const e = error as { code: number; stdout: string; stderr: string };
+		return { code: e.code, out: e.stdout + e.stderr };
+	}
 }

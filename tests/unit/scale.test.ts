@@ -3,15 +3,14 @@
  * benchmark's generator), checked for the views that split or cap themselves at scale. The real
  * content is too small to reach any of these limits, so the end-to-end tests never see them.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/bench/corpus.ts';
 import { BROWSE_PAGE_SIZE, INDEX_PAGE_SIZE } from '../../src/lib/paging.ts';
 import { FEED_LIMIT } from '../../src/lib/feeds.ts';
 import { TIMELINE_PAGE_LIMIT } from '../../src/lib/timeline.ts';
+import { runScript } from './fixtures.ts';
 
 const CASES = 320;
 // Inside the project (git-ignored), so that the built pages resolve the project's packages.
@@ -28,10 +27,8 @@ const slugsIn = (html: string, pattern: RegExp) => [...html.matchAll(pattern)].m
 
 beforeAll(async () => {
 	generateCorpus({ cases: CASES, dir: content });
-	await promisify(execFile)(process.execPath, ['scripts/build.ts', '--outDir', site], {
-		env: { ...process.env, CONTENT_DIR: content },
-		maxBuffer: 256 * 1024 * 1024,
-	});
+	const build = await runScript('build.ts', content, ['--outDir', site]);
+	expect(build.code, build.out).toBe(0);
 	api = JSON.parse(readFileSync(join(site, 'api/incidents.json'), 'utf8')) as Api;
 }, 300_000);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
