@@ -129,7 +129,8 @@ export function groupByFacet(incidents: readonly Incident[], facet: Facet): Face
 	for (const incident of incidents) {
 		for (const value of facet.values(incident)) {
 			const group = groups.get(value.slug) ?? { value, incidents: [] };
-			if (!group.incidents.includes(incident)) group.incidents.push(incident);
+			// Incidents come one at a time, so a value named twice by one incident is the last one pushed.
+			if (group.incidents.at(-1) !== incident) group.incidents.push(incident);
 			groups.set(value.slug, group);
 		}
 	}

@@ -20,3 +20,32 @@ export const pageCount = (count: number, size: number) => Math.max(1, Math.ceil(
 export function pageOf<T>(items: readonly T[], n: number, size: number): { items: T[]; last: number } {
 	return { items: items.slice((n - 1) * size, n * size), last: pageCount(items.length, size) };
 }
+
+/**
+ * Rows per page of a facet's index table (`/browse/organization/`). Organizations grow with the
+ * casebook: at 10,000 case studies the single table listed 6,743 of them in 1.6 MB
+ * (docs/BENCHMARKS.md). The vocabulary facets never come near this.
+ */
+export const FACET_INDEX_PAGE_SIZE = 200;
+
+/**
+ * Guide words for the pages of an alphabetical listing, as at the top of a dictionary page: for
+ * each page, its first and last label, each cut to the shortest prefix (at least two letters)
+ * that tells it apart from the label across the page boundary.
+ */
+export function guideWords(pages: readonly (readonly string[])[]): string[] {
+	const distinct = (label: string, other: string | undefined) => {
+		if (other === undefined) return label.slice(0, 2).trimEnd();
+		let n = 0;
+		while (n < label.length && label[n]?.toLowerCase() === other[n]?.toLowerCase()) n++;
+		return label.slice(0, Math.max(2, n + 1)).trimEnd();
+	};
+	return pages.map((labels, i) => {
+		const first = labels[0] ?? '';
+		const last = labels.at(-1) ?? '';
+		const from = distinct(first, pages[i - 1]?.at(-1));
+		const to = distinct(last, pages[i + 1]?.[0]);
+		if (first === last) return from.length >= to.length ? from : to;
+		return from === to ? from : `${from}–${to}`;
+	});
+}

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/bench/corpus.ts';
-import { BROWSE_PAGE_SIZE, INDEX_PAGE_SIZE } from '../../src/lib/paging.ts';
+import { BROWSE_PAGE_SIZE, FACET_INDEX_PAGE_SIZE, INDEX_PAGE_SIZE } from '../../src/lib/paging.ts';
 import { FEED_LIMIT } from '../../src/lib/feeds.ts';
 import { TIMELINE_PAGE_LIMIT } from '../../src/lib/timeline.ts';
 import { runScript } from './fixtures.ts';
@@ -19,7 +19,11 @@ const content = join(root, 'content');
 const site = join(root, 'site');
 
 interface Api {
-	incidents: { slug: string; facts: { dataClasses: string[] }; derived: { disclosed: string | null } }[];
+	incidents: {
+		slug: string;
+		facts: { organization: { name: string }; dataClasses: string[] };
+		derived: { disclosed: string | null };
+	}[];
 }
 let api: Api;
 const page = (path: string) => readFileSync(join(site, path, 'index.html'), 'utf8');
@@ -81,6 +85,30 @@ describe(`a casebook of ${CASES} case studies`, () => {
 		}
 		// Newest first across the pages, as in the API.
 		expect(listed).toEqual(api.incidents.map((i) => i.slug));
+	});
+
+	it(`splits the organization index into pages of ${FACET_INDEX_PAGE_SIZE} rows, named by their guide words`, () => {
+		const names = [...new Set(api.incidents.map((i) => i.facts.organization.name))];
+		const last = Math.ceil(names.length / FACET_INDEX_PAGE_SIZE);
+		expect(last).toBeGreaterThan(1);
+		const listed: string[] = [];
+		for (let n = 1; n <= last; n++) {
+			const html = page(n === 1 ? 'browse/organization' : `browse/organization/page/${n}`);
+			const rows = [
+				...html.matchAll(/<th scope="row"[^>]*><a href="\/browse\/organization\/[a-z0-9-]+\/">([^<]+)<\/a>/g),
+			];
+			expect(rows.length).toBe(n < last ? FACET_INDEX_PAGE_SIZE : names.length - FACET_INDEX_PAGE_SIZE * (last - 1));
+			listed.push(...rows.map((m) => m[1]!.replaceAll('&amp;', '&')));
+			expect(html.includes(`href="/browse/organization/page/${n + 1}/" rel="next"`)).toBe(n < last);
+			// The current page is named by the first letters of its first and last organization.
+			const current = /<span aria-current="page"[^>]*>([^<]+)<\/span>/.exec(html)?.[1] ?? '';
+			const [from, to = from] = current.split('–');
+			expect(rows[0]![1]!.startsWith(from!), current).toBe(true);
+			expect(rows.at(-1)![1]!.startsWith(to!), current).toBe(true);
+		}
+		expect(existsSync(join(site, `browse/organization/page/${last + 1}`))).toBe(false);
+		// Every organization once, alphabetically across the pages.
+		expect(listed).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en')));
 	});
 
 	it(`keeps its feeds to the newest ${FEED_LIMIT}`, () => {
