@@ -202,7 +202,8 @@ const BUILD_INPUTS = [
 ];
 
 function git(): BenchResult['git'] {
-	const run = (a: string[]) => spawnSync('git', a, { cwd: root }).stdout?.toString().trim() ?? '';
+	// trimEnd: a porcelain line starts with its status, which may be a space (` M docs/…`).
+	const run = (a: string[]) => spawnSync('git', a, { cwd: root }).stdout?.toString().trimEnd() ?? '';
 	// Tracked files changed since the commit: what the figures measure beyond it.
 	const dirtyFiles = run(['status', '--porcelain', '--untracked-files=no'])
 		.split('\n')
