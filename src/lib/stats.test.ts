@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeIncident } from '../../tests/unit/fixtures.ts';
 import { median, headlineFigures, notificationShares, summariseMeasure, totalsByFacet } from './stats.ts';
 import { facetByKey, groupByFacet } from './facets.ts';
-import { groupByDisclosureYear, timelineRows, timelineExtent } from './timeline.ts';
+import { groupByDisclosureMonth, groupByDisclosureYear, monthName, timelineRows, timelineExtent } from './timeline.ts';
 import { dayRange, partialDate } from './partial-date.ts';
 
 const late = makeIncident('late', (fm) => (fm.dates.individualsNotified.date = '2023-06-01'));
@@ -94,6 +94,20 @@ describe('timeline', () => {
 		const groups = groupByDisclosureYear([unknown, late]);
 		expect(groups.map((g) => g.year)).toEqual([2023, undefined]);
 		expect(groups.map((g) => g.key)).toEqual(['2023', 'unknown']);
+	});
+
+	it('groups a year by month of disclosure, January first, a year-only date last', () => {
+		const disclosedOn = (slug: string, date: string) =>
+			makeIncident(slug, (fm) => (fm.dates = { publiclyDisclosed: { date, source: 'notice' } }));
+		const groups = groupByDisclosureMonth([
+			disclosedOn('nov', '2023-11'),
+			disclosedOn('year-only', '2023'),
+			disclosedOn('mar-20', '2023-03-20'),
+			disclosedOn('mar-05', '2023-03-05'),
+		]);
+		expect(groups.map((g) => g.key)).toEqual(['03', '11', 'unknown']);
+		expect(groups.map((g) => g.incidents.map((i) => i.slug))).toEqual([['mar-20', 'mar-05'], ['nov'], ['year-only']]);
+		expect(groups.map((g) => monthName(g.month))).toEqual(['March', 'November', 'Month unknown']);
 	});
 
 	it('spans the axis of a very large casebook', () => {

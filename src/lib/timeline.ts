@@ -93,24 +93,59 @@ export interface DisclosureYear {
 	incidents: Incident[];
 }
 
-/** Incidents grouped by year of disclosure, newest year first; unknown years last. */
-export function groupByDisclosureYear(incidents: readonly Incident[]): DisclosureYear[] {
+/**
+ * Incidents grouped by a number of their disclosure date (year or month), in order of that number
+ * (`newestFirst`: descending), with the incidents that lack it last; `key` is the URL segment.
+ */
+function groupByDisclosed(
+	incidents: readonly Incident[],
+	pick: (d: NonNullable<Incident['disclosed']>) => number | undefined,
+	key: (n: number) => string,
+	newestFirst: boolean,
+): { n: number | undefined; key: string; incidents: Incident[] }[] {
 	const groups = new Map<number | undefined, Incident[]>();
 	for (const i of incidents) {
-		const year = i.disclosed?.year;
-		const list = groups.get(year);
+		const n = i.disclosed ? pick(i.disclosed) : undefined;
+		const list = groups.get(n);
 		if (list) list.push(i);
-		else groups.set(year, [i]);
+		else groups.set(n, [i]);
 	}
 	return [...groups.entries()]
-		.sort(([a], [b]) => (a === undefined ? 1 : b === undefined ? -1 : b - a))
-		.map(([year, list]) => ({ year, key: year === undefined ? 'unknown' : String(year), incidents: list }));
+		.sort(([a], [b]) => (a === undefined ? 1 : b === undefined ? -1 : newestFirst ? b - a : a - b))
+		.map(([n, list]) => ({ n, key: n === undefined ? 'unknown' : key(n), incidents: list }));
 }
+
+/** Incidents grouped by year of disclosure, newest year first; unknown years last. */
+export function groupByDisclosureYear(incidents: readonly Incident[]): DisclosureYear[] {
+	return groupByDisclosed(incidents, (d) => d.year, String, true).map(({ n, ...g }) => ({ year: n, ...g }));
+}
+
+/** One month of disclosure within a year, with its case studies; `key` is its URL segment. */
+export interface DisclosureMonth {
+	/** 1–12; undefined for case studies whose date of disclosure gives the year alone. */
+	month: number | undefined;
+	/** `03`, or `unknown`. */
+	key: string;
+	incidents: Incident[];
+}
+
+/** Incidents of one year grouped by month of disclosure, January first; an unknown month last. */
+export function groupByDisclosureMonth(incidents: readonly Incident[]): DisclosureMonth[] {
+	const twoDigits = (m: number) => String(m).padStart(2, '0');
+	return groupByDisclosed(incidents, (d) => d.month, twoDigits, false).map(({ n, ...g }) => ({ month: n, ...g }));
+}
+
+const MONTHS = new Intl.DateTimeFormat('en-US', { month: 'long', timeZone: 'UTC' });
+
+/** `March`, or `Month unknown`. */
+export const monthName = (month: number | undefined) =>
+	month === undefined ? 'Month unknown' : MONTHS.format(Date.UTC(2000, month - 1, 1));
 
 /**
  * Up to this many case studies, /timeline/ draws all of them on one page. Beyond it the page
  * lists the years and each year's page draws its own: at 10,000 case studies a single timeline
- * page was 20.8 MB of HTML (docs/BENCHMARKS.md).
+ * page was 20.8 MB of HTML (docs/BENCHMARKS.md). A year with more than this many is drawn a
+ * month at a time in the same way: at 10,000 case studies a year's page reached 2.5 MB.
  */
 export const TIMELINE_PAGE_LIMIT = 300;
 

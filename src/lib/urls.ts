@@ -20,8 +20,9 @@ export function absoluteUrl(path: string, site: URL | string | undefined): strin
 export const incidentPath = (slug: string) => `incidents/${slug}/`;
 /** The browse page of one facet value. */
 export const browsePath = (facet: string, value?: string) => (value ? `browse/${facet}/${value}/` : `browse/${facet}/`);
-/** The timeline, or the timeline of one year of disclosure (`2024`, `unknown`). */
-export const timelinePath = (year?: string) => (year ? `timeline/${year}/` : 'timeline/');
+/** The timeline, or the timeline of one year of disclosure (`2024`, `unknown`), or of one month in it (`03`, `unknown`). */
+export const timelinePath = (year?: string, month?: string) =>
+	year ? (month ? `timeline/${year}/${month}/` : `timeline/${year}/`) : 'timeline/';
 /**
  * Page `n` of a listing at `path`: the first page is the listing itself, then `path/2/` and on,
  * or `path/page/2/` where the listing's own children are other pages (case studies).

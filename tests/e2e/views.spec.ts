@@ -49,6 +49,8 @@ test('each year of disclosure has a timeline of exactly its case studies', async
 		const expected = api.incidents.filter((i) => i.derived.disclosed?.startsWith(year!)).map((i) => i.slug);
 		await page.goto(href!);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Disclosed in ${year}`);
+		const cases = `${expected.length} case ${expected.length === 1 ? 'study' : 'studies'}`;
+		await expect(page.getByText(`The ${cases} made public in ${year}, on one time axis`)).toBeVisible();
 		await expect(nav.getByRole('link', { name: year!, exact: true })).toHaveAttribute('aria-current', 'page');
 		const slugs = await page
 			.locator('svg a[data-slug]')

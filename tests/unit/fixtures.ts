@@ -57,6 +57,9 @@ export function makeIncident(slug: string, change: (fm: Record<string, any>) => 
 	return buildIncident(slug, incidentSchema.parse(fm));
 }
 
+/** What Vitest adds to the environment, besides its own `VITEST…` variables. */
+const VITEST_ENV = new Set(['NODE_ENV', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL', 'TEST']);
+
 /** Runs a project script with CONTENT_DIR set; resolves with its exit code and output. */
 export async function runScript(
 	name: string,
@@ -64,9 +67,16 @@ export async function runScript(
 	args: string[] = [],
 	env: Record<string, string> = {},
 ): Promise<{ code: number; out: string }> {
+	// Vitest puts its own mode into the environment (NODE_ENV=test, DEV=1, MODE, PROD, SSR,
+	// BASE_URL), and a build that inherits it renders pages its development way: with NODE_ENV=test
+	// alone a 2,400-case build spent 2 min 7 s rendering instead of 15 s. The scripts run here as
+	// `npm run` runs them.
+	const inherited = Object.fromEntries(
+		Object.entries(process.env).filter(([key]) => !VITEST_ENV.has(key) && !key.startsWith('VITEST')),
+	);
 	try {
 		const { stdout, stderr } = await promisify(execFile)(process.execPath, [`scripts/${name}`, ...args], {
-			env: { ...process.env, CONTENT_DIR: contentDir, ...env },
+			env: { ...inherited, CONTENT_DIR: contentDir, ...env },
 			maxBuffer: 256 * 1024 * 1024,
 		});
 		return { code: 0, out: stdout + stderr };

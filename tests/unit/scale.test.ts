@@ -1,5 +1,5 @@
 /**
- * What changes once the casebook is large: a full build of 320 synthetic case studies (the
+ * What changes once the casebook is large: a full build of 2,400 synthetic case studies (the
  * benchmark's generator), checked for the views that split or cap themselves at scale. The real
  * content is too small to reach any of these limits, so the end-to-end tests never see them.
  */
@@ -12,7 +12,8 @@ import { FEED_LIMIT } from '../../src/lib/feeds.ts';
 import { TIMELINE_PAGE_LIMIT } from '../../src/lib/timeline.ts';
 import { runScript } from './fixtures.ts';
 
-const CASES = 320;
+// Enough that the busiest year of disclosure holds more than TIMELINE_PAGE_LIMIT case studies.
+const CASES = 2400;
 // Inside the project (git-ignored), so that the built pages resolve the project's packages.
 const root = 'bench-out/scale-test';
 const content = join(root, 'content');
@@ -44,13 +45,47 @@ describe(`a casebook of ${CASES} case studies`, () => {
 		expect(CASES).toBeGreaterThan(FEED_LIMIT);
 	});
 
-	it('draws its timeline one year of disclosure at a time, each case study on the page of its year', () => {
+	it('draws its timeline one year of disclosure at a time, a large year one month at a time', () => {
 		const index = page('timeline');
 		expect(index).not.toContain('data-slug=');
 		const years = slugsIn(index, /href="\/timeline\/([0-9]{4}|unknown)\/"/g);
 		expect(years.length).toBeGreaterThan(5);
-		const drawn = years.flatMap((year) => slugsIn(page(`timeline/${year}`), /data-slug="([a-z0-9-]+)"/g));
 		const dated = api.incidents.filter((i) => i.derived.disclosed);
+		const drawn: string[] = [];
+		const split: string[] = [];
+		// Every case study is drawn once, on the page of its year, or of its month in a large year.
+		const expectOnPage = (slugs: string[], year: string, month?: string) => {
+			for (const slug of slugs) {
+				const disclosed = api.incidents.find((i) => i.slug === slug)!.derived.disclosed;
+				if (year === 'unknown') {
+					expect(disclosed, slug).toBeNull();
+					continue;
+				}
+				if (disclosed === null) throw new Error(`${slug} has no date of disclosure but is drawn under ${year}`);
+				expect(disclosed.slice(0, 4), slug).toBe(year);
+				if (month) expect(disclosed.length > 4 ? disclosed.slice(5, 7) : 'unknown', slug).toBe(month);
+			}
+			drawn.push(...slugs);
+		};
+		for (const year of years) {
+			const html = page(`timeline/${year}`);
+			const inYear = dated.filter((i) => i.derived.disclosed!.startsWith(year)).length;
+			const months = slugsIn(html, new RegExp(`href="/timeline/${year}/([0-9]{2}|unknown)/"`, 'g'));
+			if (months.length === 0) {
+				expect(year === 'unknown' || inYear <= TIMELINE_PAGE_LIMIT, year).toBe(true);
+				expectOnPage(slugsIn(html, /data-slug="([a-z0-9-]+)"/g), year);
+				continue;
+			}
+			split.push(year);
+			expect(inYear, year).toBeGreaterThan(TIMELINE_PAGE_LIMIT);
+			expect(html).not.toContain('data-slug=');
+			for (const month of months) {
+				const monthPage = page(`timeline/${year}/${month}`);
+				expect(monthPage).toContain(`href="/timeline/${year}/${month}/" aria-current="page"`);
+				expectOnPage(slugsIn(monthPage, /data-slug="([a-z0-9-]+)"/g), year, month);
+			}
+		}
+		expect(split.length).toBeGreaterThan(0);
 		expect(drawn.filter((slug) => dated.some((i) => i.slug === slug)).sort()).toEqual(dated.map((i) => i.slug).sort());
 		expect(new Set(drawn).size).toBe(drawn.length);
 	});
