@@ -11,8 +11,9 @@ import { BODY_SECTIONS } from '../../src/lib/template.ts';
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'casebook-new-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// Through npm, as the README tells editors to run it, so that a wrong path in package.json fails here.
 const scaffold = (...args: string[]) =>
-	run(process.execPath, ['scripts/new-incident.ts', ...args], { env: { ...process.env, CONTENT_DIR: dir } }).then(
+	run('npm', ['run', '--silent', 'new', '--', ...args], { env: { ...process.env, CONTENT_DIR: dir } }).then(
 		(r) => ({ code: 0, out: r.stdout + r.stderr }),
 		(e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
 	);
