@@ -23,7 +23,6 @@ import {
 	type Vocabulary,
 } from '../../src/vocabularies.ts';
 import {
-	BANK,
 	MONTHS,
 	ORG_SUFFIXES,
 	PLACES,
@@ -34,6 +33,7 @@ import {
 	VECTOR_STORY,
 	VENDOR_WORDS,
 	fillerSentence,
+	voiceOf,
 	inventedToken,
 	wordCount,
 } from './text.ts';
@@ -319,7 +319,7 @@ interface Plan {
 /** Generates the corpus into `<dir>/incidents/`, replacing what was there. */
 export function generateCorpus(options: { cases: number; dir: string; seed?: string }): CorpusManifest {
 	const started = performance.now();
-	const seed = options.seed ?? 'breach-casebook-bench-v1';
+	const seed = options.seed ?? 'breach-casebook-bench-v2';
 	const n = options.cases;
 	const rng = new Random(`${seed}:${n}`);
 	const incidentsDir = join(options.dir, 'incidents');
@@ -657,8 +657,9 @@ function writeBody(r: Random, c: BodyInput): string {
 			.replaceAll('{system}', c.system)
 			.replaceAll('{vendor}', c.vendor)
 			.replaceAll('{recipients}', c.recipients.length ? listText(c.recipients) : 'several advertising companies');
+	const voice = voiceOf(r);
 	const pad = (sentences: string[], target: number) => {
-		while (wordCount(sentences.join(' ')) < target) sentences.push(maybeCite(fillerSentence(r), 0.3));
+		while (wordCount(sentences.join(' ')) < target) sentences.push(maybeCite(fillerSentence(r, voice), 0.3));
 		return sentences;
 	};
 	const paragraphs = (sentences: string[]) => {
@@ -677,25 +678,51 @@ function writeBody(r: Random, c: BodyInput): string {
 	const summary = pad(
 		[
 			maybeCite(
-				`${c.org}, based in ${c.stateName}, disclosed a ${vectorLabel} incident that affected ${c.countText} people.`,
+				r.pick([
+					`${c.org}, based in ${c.stateName}, disclosed a ${vectorLabel} incident that affected ${c.countText} people.`,
+					`A ${vectorLabel} incident at ${c.org} in ${c.stateName} touched ${c.countText} people.`,
+					`${c.countText} people were caught up in a ${vectorLabel} incident that ${c.org}, of ${c.stateName}, made public.`,
+				]),
 				0.9,
 			),
-			maybeCite(`The information involved included ${listText(dataLabels.map((d) => d.label.toLowerCase()))}.`, 0.7),
 			maybeCite(
-				`The organization says it discovered the problem on ${when('discovered', 'an undisclosed date')} and reported it to federal regulators on ${when('reportedToRegulator', 'a date it has not given')}.`,
+				r.pick([
+					`The information involved included ${listText(dataLabels.map((d) => d.label.toLowerCase()))}.`,
+					`At stake were ${listText(dataLabels.map((d) => d.label.toLowerCase()))}.`,
+					`Among the details taken or seen: ${listText(dataLabels.map((d) => d.label.toLowerCase()))}.`,
+				]),
+				0.7,
+			),
+			maybeCite(
+				r.pick([
+					`The organization says it discovered the problem on ${when('discovered', 'an undisclosed date')} and reported it to federal regulators on ${when('reportedToRegulator', 'a date it has not given')}.`,
+					`By its own account it learned of the problem on ${when('discovered', 'a date it has not shared')}, and it told HHS on ${when('reportedToRegulator', 'an unstated date')}.`,
+					`Discovery came on ${when('discovered', 'an unknown date')}; the federal filing followed on ${when('reportedToRegulator', 'a date never published')}.`,
+				]),
 			),
 		],
 		110,
 	);
 	const happened = pad([...(VECTOR_STORY[c.vector] ?? VECTOR_STORY.unknown!).map((s) => maybeCite(fill(s), 0.6))], 210);
 	const exposed = [
-		maybeCite(`The notice sent to affected people listed the following kinds of information.`, 0.8),
+		maybeCite(
+			r.pick([
+				`The notice sent to affected people listed the following kinds of information.`,
+				`Letters named these categories of data.`,
+				`Depending on the person, the exposed fields were among these.`,
+			]),
+			0.8,
+		),
 		dataLabels.map((d) => `- **${d.label}**: ${d.definition.replace(/\.$/, '')}.`).join('\n'),
 		paragraphs(
 			pad(
 				[
 					maybeCite(
-						`Not every person had every item exposed, and ${c.org} said that the mix varied from one record to the next.`,
+						r.pick([
+							`Not every person had every item exposed, and ${c.org} said that the mix varied from one record to the next.`,
+							`${c.org} stressed that most individuals lost only some of these fields.`,
+							`Which items were involved differed between people, according to ${c.org}.`,
+						]),
 					),
 				],
 				90,
@@ -705,11 +732,15 @@ function writeBody(r: Random, c: BodyInput): string {
 	const found = pad(
 		[
 			maybeCite(
-				`The incident came to light on ${when('discovered', 'a date that has not been made public')}, when ${r.pick(['staff noticed unusual activity', 'a patient complained', 'a researcher sent a warning', 'the vendor sent a notice', 'systems stopped working'])}.`,
+				`${r.pick(['The incident came to light on', 'It surfaced on', 'The first sign appeared on'])} ${when('discovered', 'a date that has not been made public')}, when ${r.pick(['staff noticed unusual activity', 'a patient complained', 'a researcher sent a warning', 'the vendor sent a notice', 'systems stopped working'])}.`,
 				0.8,
 			),
 			maybeCite(
-				`Letters to affected individuals went out from ${when('individualsNotified', 'an unknown date')}, and the press reported the incident from ${when('publiclyDisclosed', 'an unknown date')}.`,
+				r.pick([
+					`Letters to affected individuals went out from ${when('individualsNotified', 'an unknown date')}, and the press reported the incident from ${when('publiclyDisclosed', 'an unknown date')}.`,
+					`Mailed notices began on ${when('individualsNotified', 'a date not stated')}; news coverage started on ${when('publiclyDisclosed', 'an unclear date')}.`,
+					`People were told from ${when('individualsNotified', 'an unrecorded date')}, and the public heard on ${when('publiclyDisclosed', 'a date not known')}.`,
+				]),
 			),
 		],
 		150,
@@ -736,12 +767,16 @@ function writeBody(r: Random, c: BodyInput): string {
 	];
 	const lessonTerms = c.lessonList.map((l) => lessons.terms[l as keyof typeof lessons.terms]);
 	const lessonsPart = [
-		`The case teaches ${lessonTerms.length === 1 ? 'one lesson' : `${lessonTerms.length} lessons`} that apply well beyond ${c.org}.`,
+		r.pick([
+			`The case teaches ${lessonTerms.length === 1 ? 'one lesson' : `${lessonTerms.length} lessons`} that apply well beyond ${c.org}.`,
+			`Other providers can take ${lessonTerms.length === 1 ? 'one point' : `${lessonTerms.length} points`} from what went wrong at ${c.org}.`,
+			`What went wrong here is common, and ${lessonTerms.length === 1 ? 'one takeaway stands' : `${lessonTerms.length} takeaways stand`} out.`,
+		]),
 		lessonTerms.map((l) => `- **${l.label}.** ${l.definition}`).join('\n'),
 		paragraphs(pad([], 70)),
 		...(r.chance(0.5)
 			? [
-					`<Callout kind="lesson">${lessonTerms[0]?.definition ?? 'Prepare to respond quickly.'} Weaknesses in ${r.zipf(BANK.area, 0.9)} are common and fixable.</Callout>`,
+					`<Callout kind="lesson">${lessonTerms[0]?.definition ?? 'Prepare to respond quickly.'} Weaknesses in ${r.pick(voice.banks.area)} are common and fixable.</Callout>`,
 				]
 			: []),
 	];

@@ -3,6 +3,7 @@
  * printed to the terminal and the dated section appended to docs/BENCHMARKS.md.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { describeProfile, type WordProfile } from './profile.ts';
 
 export interface BuildFigures {
 	wallMs: number;
@@ -74,6 +75,9 @@ export interface BenchResult {
 		bodyWords: { min: number; median: number; max: number };
 		withRelated: number;
 		queries: Record<string, string>;
+		/** Absent in runs before the corpus seed breach-casebook-bench-v2. */
+		seed?: string;
+		profile?: { synthetic: WordProfile; real: WordProfile };
 	};
 	site: BuildFigures;
 	reference: BuildFigures | null;
@@ -376,7 +380,11 @@ Astro site. Each run appends a dated section below and a row to the summary; old
   with the six sections (Summary, What happened, What was exposed, How it was found and
   disclosed, Impact and response, Lessons), lists, \`<Cite>\`, \`<Callout>\` and \`<KeyFigure>\`,
   and citations only to listed sources. ~12% of cases list \`related\` slugs, ~1% a
-  \`redirectFrom\`.
+  \`redirectFrom\`. The generic prose is written in a per-write-up voice: 8–12 of 32 sentence
+  patterns and a share of each word bank, so that, as in real write-ups, few words are on every
+  page. Each run reports the corpus's word profile beside the real casebook's
+  (\`scripts/bench/profile.ts\`); a unit test keeps them close. Runs before the seed
+  \`breach-casebook-bench-v2\` used one voice for every write-up (see "Findings, sixth round").
 - **Our build.** \`CONTENT_DIR=bench-out/corpus-N node scripts/build.ts --outDir
   bench-out/site-N --force\` (always cold: the content cache is cleared). Wall time from spawn to
   exit; peak RSS two ways: the sum of RSS over the whole process tree, polled from /proc every
@@ -454,7 +462,13 @@ export function appendToDocs(file: string, r: BenchResult): void {
 		'',
 		`Machine: ${r.machine.nproc} cores (\`nproc\`), ${r.machine.memoryGiB} GiB, ${r.machine.cpu}; ${r.machine.os}; Node ${r.machine.node}, Astro ${r.machine.astro}, Pagefind ${r.machine.pagefind}. Commit ${r.git.commit}${r.git.dirty ? ` with uncommitted changes to ${r.git.dirtyFiles.map((f) => `\`${f}\``).join(', ')}` : ''}.${r.builds.site.length > 1 ? ` Fastest of ${r.builds.site.length} builds each (ours ${r.builds.site.map((ms) => s(ms)).join(', ')}; reference ${r.builds.reference.map((ms) => s(ms)).join(', ') || '—'}).` : ''} Load average before our build ${r.site.loadBefore.join(', ')}${r.reference ? `, before the reference ${r.reference.loadBefore.join(', ')}` : ''}.`,
 		'',
-		`Corpus: ${r.cases.toLocaleString('en-US')} write-ups, ${mb(r.corpus.bytes)} of MDX, body words ${r.corpus.bodyWords.min}–${r.corpus.bodyWords.max} (median ${r.corpus.bodyWords.median}), ${r.corpus.withRelated} with \`related\`; generated in ${s(r.corpus.generationMs)}.`,
+		`Corpus: ${r.cases.toLocaleString('en-US')} write-ups, ${mb(r.corpus.bytes)} of MDX, body words ${r.corpus.bodyWords.min}–${r.corpus.bodyWords.max} (median ${r.corpus.bodyWords.median}), ${r.corpus.withRelated} with \`related\`; generated in ${s(r.corpus.generationMs)}${r.corpus.seed ? ` from seed \`${r.corpus.seed}\`` : ''}.`,
+		...(r.corpus.profile
+			? [
+					'',
+					`Word profile (\`scripts/bench/profile.ts\`): ${describeProfile(r.corpus.profile.synthetic)}. The real casebook's ${r.corpus.profile.real.pages} write-ups: ${describeProfile(r.corpus.profile.real)}.`,
+				]
+			: []),
 		'',
 		...runTables(r, '**miss**'),
 		'',

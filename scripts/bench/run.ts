@@ -13,7 +13,7 @@
  *   --runs K           runs per search query, fresh browser context each (default 3; 1 with --check)
  *   --builds K         build ours and the reference K times, alternating, and keep the fastest of each
  *                      (default 1)
- *   --seed S           corpus seed (default breach-casebook-bench-v1)
+ *   --seed S           corpus seed (default breach-casebook-bench-v2)
  *   --no-docs          do not append to docs/BENCHMARKS.md
  */
 import { spawnSync } from 'node:child_process';
@@ -22,6 +22,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import { delimiter, join, relative, resolve } from 'node:path';
 import { generateCorpus } from './corpus.ts';
+import { describeProfile, folderProfile } from './profile.ts';
 import {
 	firstLineAt,
 	measure,
@@ -239,6 +240,13 @@ async function main(): Promise<number> {
 	say(
 		`  ${corpus.cases} files, ${(corpus.bytes / 1024 / 1024).toFixed(1)} MB, body words ${corpus.bodyWords.min}–${corpus.bodyWords.max}, ${corpus.generationMs} ms`,
 	);
+	// How close the synthetic prose is to the real write-ups (scripts/bench/profile.ts).
+	const profile = {
+		synthetic: folderProfile(corpus.incidentsDir),
+		real: folderProfile(join(root, 'content/incidents')),
+	};
+	say(`  Word profile: ${describeProfile(profile.synthetic)}`);
+	say(`  Real casebook: ${describeProfile(profile.real)}`);
 
 	// With --builds K, our build and the reference alternate K times and the fastest of each is kept:
 	// on a shared machine the minimum is the least disturbed run.
@@ -382,6 +390,8 @@ async function main(): Promise<number> {
 			bodyWords: corpus.bodyWords,
 			withRelated: corpus.withRelated,
 			queries: { ...corpus.queries },
+			seed: corpus.seed,
+			profile,
 		},
 		builds: attempts,
 		site,

@@ -2,8 +2,10 @@
  * Word banks and sentence templates for the synthetic write-ups. Fixed here (not drawn from
  * content/) so that a corpus depends only on the seed and this file, not on the real casebook.
  *
- * Banks are sampled with a Zipf skew, so a few words are everywhere and most are rare, as in
- * real prose; the Pagefind index then has a realistic mix of huge and tiny word chunks.
+ * Names are sampled with a Zipf skew, and each write-up writes its generic prose from its own
+ * share of the word banks (`voiceOf`), so that, as in the real casebook, few words are on every
+ * page and most are on some; the Pagefind index then has a realistic mix of large and small word
+ * chunks. `scripts/bench/profile.ts` compares the corpus with the real write-ups.
  */
 import type { Random } from './prng.ts';
 
@@ -411,7 +413,12 @@ export const TAGS = [
 	'cdn',
 ];
 
-/** Sentence parts for generic narrative. Each bank is sampled with a Zipf skew. */
+/**
+ * Sentence parts for the generic narrative. Every write-up draws on its own share of each bank
+ * and of the sentence patterns (its `Voice`), as real authors and real incidents do, so that most
+ * words occur on some pages and not on others. Shared words are still weighted towards the start
+ * of each bank, so a few are common.
+ */
 export const BANK = {
 	subject: [
 		'The organization',
@@ -439,6 +446,26 @@ export const BANK = {
 		'The insurer',
 		'Federal investigators',
 		'The chief information officer',
+		'The health system',
+		'Clinic managers',
+		'The records department',
+		'A contractor',
+		'The hosting provider',
+		'Consultants',
+		'The attorney general',
+		'Union representatives',
+		'Nursing staff',
+		'The billing office',
+		'A former employee',
+		'The parent company',
+		'Local reporters',
+		'Class counsel',
+		'The ombudsman',
+		'Data protection staff',
+		'The software supplier',
+		'Emergency planners',
+		'The risk committee',
+		'Pharmacy managers',
 	],
 	verb: [
 		'reviewed',
@@ -471,6 +498,26 @@ export const BANK = {
 		'inventoried',
 		'patched',
 		'decommissioned',
+		'rebuilt',
+		'replaced',
+		'scrutinised',
+		'tested',
+		'reconfigured',
+		'archived',
+		'sampled',
+		'compared',
+		'rewrote',
+		'retired',
+		'locked down',
+		'monitored',
+		'investigated',
+		'benchmarked',
+		'cross-checked',
+		'segmented',
+		'encrypted',
+		'purged',
+		'migrated',
+		'overhauled',
 	],
 	object: [
 		'the affected systems',
@@ -505,6 +552,34 @@ export const BANK = {
 		'the workstation images',
 		'the audit trail',
 		'the mailing vendor',
+		'the domain controllers',
+		'the password policy',
+		'the exported spreadsheets',
+		'the referral queue',
+		'the dictation service',
+		'the fax gateway',
+		'the appointment reminders',
+		'the data-sharing agreement',
+		'the disaster recovery plan',
+		'the training records',
+		'the telehealth platform',
+		'the donor database',
+		'the research extracts',
+		'the medical devices on the network',
+		'the single sign-on portal',
+		'the printer fleet',
+		'the archived mailboxes',
+		'the payment terminals',
+		'the interface engine',
+		'the clinical trial files',
+		'the insurance eligibility feed',
+		'the test environment',
+		'the vulnerability scans',
+		'the offboarding checklist',
+		'the tracking pixels',
+		'the tape backups',
+		'the privileged accounts',
+		'the transcription files',
 	],
 	qualifier: [
 		'over several weeks',
@@ -527,6 +602,26 @@ export const BANK = {
 		'to the extent records allowed',
 		'with mixed results',
 		'in a written statement',
+		'over a long weekend',
+		'during the holiday period',
+		'before the next audit',
+		'under a consent agreement',
+		'with a skeleton crew',
+		'at considerable expense',
+		'in a board presentation',
+		'ahead of a court hearing',
+		'during settlement talks',
+		'as the story spread',
+		'in response to a complaint',
+		'once the backups were checked',
+		'site by site',
+		'with little documentation',
+		'after a second warning',
+		'in testimony to lawmakers',
+		'by the end of the quarter',
+		'as insurers required',
+		'despite staff shortages',
+		'within a few hours',
 	],
 	adjective: [
 		'significant',
@@ -545,6 +640,22 @@ export const BANK = {
 		'isolated',
 		'recurring',
 		'systemic',
+		'longstanding',
+		'overlooked',
+		'familiar',
+		'basic',
+		'stubborn',
+		'hidden',
+		'widespread',
+		'underfunded',
+		'undocumented',
+		'unnoticed',
+		'chronic',
+		'glaring',
+		'subtle',
+		'structural',
+		'temporary',
+		'careless',
 	],
 	noun: [
 		'gap',
@@ -562,6 +673,21 @@ export const BANK = {
 		'blind spot',
 		'omission',
 		'backlog',
+		'flaw',
+		'mistake',
+		'habit',
+		'assumption',
+		'bottleneck',
+		'loophole',
+		'deficiency',
+		'misstep',
+		'vulnerability',
+		'fault',
+		'error',
+		'shortfall',
+		'inconsistency',
+		'neglect',
+		'misjudgment',
 	],
 	area: [
 		'vendor oversight',
@@ -584,6 +710,22 @@ export const BANK = {
 		'configuration management',
 		'contract terms',
 		'risk analysis',
+		'account provisioning',
+		'mailing procedures',
+		'software testing',
+		'cloud administration',
+		'device encryption',
+		'privileged access',
+		'website governance',
+		'segmentation',
+		'budget planning',
+		'supplier due diligence',
+		'password hygiene',
+		'release management',
+		'document handling',
+		'emergency planning',
+		'records management',
+		'fax handling',
 	],
 	consequence: [
 		'delayed care for some patients',
@@ -601,34 +743,110 @@ export const BANK = {
 		'prompted new contract clauses',
 		'led to staff discipline',
 		'was cited in later guidance',
+		'cost millions to remediate',
+		'slowed payroll for weeks',
+		'kept pharmacies from filling orders',
+		'pushed the budget into deficit',
+		'became a case study for trainers',
+		'set off a wave of phishing aimed at patients',
+		'ended a long vendor relationship',
+		'led to a change of leadership',
+		'stalled a planned merger',
+		'brought a formal warning',
+		'filled local news for a week',
+		'postponed a software upgrade',
+		'overwhelmed the help desk',
+		'drew a letter from a senator',
+		'prompted a second audit',
+		'left clinicians working from printouts',
+		'raised premiums at renewal',
 	],
 };
 
-/** A generic sentence made of bank words, about 14–28 words long. */
-export function fillerSentence(rng: Random): string {
-	return rawFiller(rng).replace(/\ba ([aeiou])/g, 'an $1');
+export type Bank = keyof typeof BANK;
+type Words = (bank: Bank) => string;
+
+/** Generic sentence patterns, about 12–30 words each; a write-up uses a handful of them. */
+const PATTERNS: ((w: Words) => string)[] = [
+	(w) =>
+		`${w('subject')} ${w('verb')} ${w('object')} ${w('qualifier')}, and found a ${w('adjective')} ${w('noun')} in ${w('area')}.`,
+	(w) => `According to the available records, ${lower(w('subject'))} ${w('verb')} ${w('object')} ${w('qualifier')}.`,
+	(w) =>
+		`The ${w('adjective')} ${w('noun')} in ${w('area')} ${w('consequence')}, a point that ${lower(w('subject'))} later ${w('verb')}.`,
+	(w) =>
+		`It is not clear from the sources whether ${lower(w('subject'))} ${w('verb')} ${w('object')} before the incident, or only ${w('qualifier')}.`,
+	(w) => `${w('subject')} also ${w('verb')} ${w('object')}, which ${w('consequence')}.`,
+	(w) =>
+		`Weaknesses in ${w('area')} and ${w('area')} are a ${w('adjective')} ${w('noun')} in many similar cases, and this one was no exception.`,
+	(w) =>
+		`${w('subject')} ${w('verb')} ${w('object')} and ${w('object')} ${w('qualifier')}, but did not publish the results.`,
+	(w) => `The episode ${w('consequence')} and exposed a ${w('adjective')} ${w('noun')} in ${w('area')}.`,
+	(w) =>
+		`Nobody had ${w('verb')} ${w('object')} for years, a ${w('adjective')} ${w('noun')} that ${lower(w('subject'))} raised ${w('qualifier')}.`,
+	(w) =>
+		`When ${lower(w('subject'))} finally ${w('verb')} ${w('object')}, the ${w('noun')} in ${w('area')} was plain to see.`,
+	(w) => `Critics argued that ${w('area')} had been a ${w('adjective')} ${w('noun')} long before the attack.`,
+	(w) => `${w('subject')} ${w('verb')} ${w('object')} ${w('qualifier')}; the work ${w('consequence')}.`,
+	(w) =>
+		`In hindsight the ${w('noun')} looks ${w('adjective')}: ${lower(w('subject'))} had ${w('verb')} ${w('object')} but not ${w('object')}.`,
+	(w) =>
+		`Two groups disagreed about ${w('area')}, and ${lower(w('subject'))} ${w('verb')} ${w('object')} ${w('qualifier')} to settle the question.`,
+	(w) => `Budget papers show that ${w('area')} had been cut the year before, which ${w('consequence')}.`,
+	(w) => `${w('subject')} told reporters that ${w('object')} had been ${w('verb')} ${w('qualifier')}.`,
+	(w) => `A ${w('adjective')} ${w('noun')} in ${w('area')} meant that ${w('object')} went unchecked.`,
+	(w) =>
+		`Later filings suggest ${lower(w('subject'))} knew of the ${w('noun')} in ${w('area')} and ${w('verb')} ${w('object')} only ${w('qualifier')}.`,
+	(w) => `The cleanup ${w('consequence')}, and ${lower(w('subject'))} ${w('verb')} ${w('object')} ${w('qualifier')}.`,
+	(w) => `Few outside observers were surprised: ${w('area')} is where such ${w('noun')}s usually start.`,
+	(w) => `${w('subject')} pointed to ${w('object')}, while ${lower(w('subject'))} blamed ${w('area')}.`,
+	(w) => `No single ${w('noun')} explains the outcome, but ${w('area')} comes up again and again.`,
+	(w) =>
+		`Months on, ${lower(w('subject'))} was still ${w('verb')} ${w('object')}, and the ${w('noun')} ${w('consequence')}.`,
+	(w) =>
+		`What stands out is how ${w('adjective')} the ${w('noun')} was, given that ${lower(w('subject'))} had ${w('verb')} ${w('object')} ${w('qualifier')}.`,
+	(w) => `Interviews with ${lower(w('subject'))} describe ${w('object')} as a ${w('adjective')} ${w('noun')}.`,
+	(w) => `By one estimate the response ${w('consequence')}; ${lower(w('subject'))} has not ${w('verb')} that figure.`,
+	(w) => `${w('subject')} ${w('verb')} ${w('object')} twice, once ${w('qualifier')} and once ${w('qualifier')}.`,
+	(w) => `A ${w('adjective')} habit in ${w('area')} let ${w('object')} drift out of date.`,
+	(w) =>
+		`The record is thin on ${w('area')}, and what exists was ${w('verb')} by ${lower(w('subject'))} ${w('qualifier')}.`,
+	(w) => `Even so, ${lower(w('subject'))} ${w('verb')} ${w('object')}, a step that ${w('consequence')}.`,
+	(w) => `Similar ${w('noun')}s in ${w('area')} have surfaced at other providers, often ${w('qualifier')}.`,
+	(w) => `Training material later ${w('verb')} by ${lower(w('subject'))} used the case to illustrate ${w('area')}.`,
+];
+
+function lower(s: string): string {
+	return /^[A-Z][a-z]/.test(s) && !/^(IT|HHS)\b/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s;
 }
 
-function rawFiller(rng: Random): string {
-	const z = <T>(list: readonly T[]) => rng.zipf(list, 0.9);
-	switch (rng.int(0, 7)) {
-		case 0:
-			return `${z(BANK.subject)} ${z(BANK.verb)} ${z(BANK.object)} ${z(BANK.qualifier)}, and found a ${z(BANK.adjective)} ${z(BANK.noun)} in ${z(BANK.area)}.`;
-		case 1:
-			return `According to the available records, ${z(BANK.subject).toLowerCase()} ${z(BANK.verb)} ${z(BANK.object)} ${z(BANK.qualifier)}.`;
-		case 2:
-			return `The ${z(BANK.adjective)} ${z(BANK.noun)} in ${z(BANK.area)} ${z(BANK.consequence)}, a point that ${z(BANK.subject).toLowerCase()} later ${z(BANK.verb)}.`;
-		case 3:
-			return `It is not clear from the sources whether ${z(BANK.subject).toLowerCase()} ${z(BANK.verb)} ${z(BANK.object)} before the incident, or only ${z(BANK.qualifier)}.`;
-		case 4:
-			return `${z(BANK.subject)} also ${z(BANK.verb)} ${z(BANK.object)}, which ${z(BANK.consequence)}.`;
-		case 5:
-			return `Weaknesses in ${z(BANK.area)} and ${z(BANK.area)} are a ${z(BANK.adjective)} ${z(BANK.noun)} in many similar cases, and this one was no exception.`;
-		case 6:
-			return `${z(BANK.subject)} ${z(BANK.verb)} ${z(BANK.object)} and ${z(BANK.object)} ${z(BANK.qualifier)}, but did not publish the results.`;
-		default:
-			return `The episode ${z(BANK.consequence)} and exposed a ${z(BANK.adjective)} ${z(BANK.noun)} in ${z(BANK.area)}.`;
-	}
+/**
+ * One write-up's voice: the sentence patterns it uses and its share of each word bank. Entries
+ * near the start of a bank are in more voices, so some words are common across the corpus and
+ * most are not; within a write-up, the words of its voice recur, as an author's do.
+ */
+export interface Voice {
+	patterns: ((w: Words) => string)[];
+	banks: Record<Bank, string[]>;
+}
+
+export function voiceOf(rng: Random): Voice {
+	const patterns = rng.shuffle(PATTERNS).slice(0, rng.int(8, 12));
+	const banks = Object.fromEntries(
+		(Object.keys(BANK) as Bank[]).map((bank) => {
+			const list = BANK[bank];
+			const share = rng.zipfSubset(rng.shuffle(list.slice(0, 4)).concat(list.slice(4)), 0.7, 0.5);
+			return [bank, share.length >= 2 ? share : list.slice(0, 2)];
+		}),
+	) as Record<Bank, string[]>;
+	return { patterns, banks };
+}
+
+/** A generic sentence in a write-up's voice. */
+export function fillerSentence(rng: Random, voice: Voice): string {
+	const w: Words = (bank) => rng.pick(voice.banks[bank]);
+	return rng
+		.pick(voice.patterns)(w)
+		.replace(/\ba ([aeiou])/g, 'an $1');
 }
 
 /** Two narrative sentences per vector for "What happened", with {org}, {system}, {vendor}, {recipients}. */
