@@ -171,8 +171,10 @@ export async function browserPageWeight(browser: Browser, siteUrl: string, slug:
 }
 
 export interface QueryRun {
-	/** ms from typing (the input event) to the results and status being rendered (next frame); includes the page's 50 ms typing pause (TYPING_PAUSE_MS). */
+	/** ms from typing (the input event) to the count and the first result being drawn (next frame); includes the page's 50 ms typing pause (TYPING_PAUSE_MS). */
 	msToResults: number;
+	/** ms from typing to the whole first page of results (RESULTS_PAGE_SIZE, or fewer when there are fewer) being drawn. */
+	msToPage: number;
 	/** ms from the search starting ("Searching…") to the results rendered: the typing pause left out. */
 	msSearchToResults: number;
 	resultCount: number;
@@ -188,6 +190,9 @@ export interface QueryRun {
 	/** Requests and bytes after typing, by Pagefind file kind (index chunk, fragment, filter, other). */
 	queryByKind: Record<string, { requests: number; bytes: number }>;
 }
+
+/** Results on the first page of /search/ (PAGE_SIZE in src/scripts/search-page.ts). */
+const RESULTS_PAGE_SIZE = 10;
 
 /** The kind of a Pagefind file, from its path. */
 function pagefindKind(url: string): string {
@@ -217,37 +222,58 @@ export async function runQuery(browser: Browser, siteUrl: string, query: string)
 	await page.waitForLoadState('networkidle');
 	rec.state.phase = 'query';
 	const result = await page.evaluate(
-		(q) =>
-			new Promise<{ ms: number; afterSearching: number; status: string; count: number }>((resolve, reject) => {
-				const input = document.querySelector<HTMLInputElement>('#search-q')!;
-				const status = document.querySelector<HTMLElement>('#search-status')!;
-				let searchingAt: number | undefined;
-				let startedAt = 0;
-				const timeout = setTimeout(() => reject(new Error(`no results for ${q}: ${status.textContent}`)), 60_000);
-				const observer = new MutationObserver(() => {
-					const text = status.textContent ?? '';
-					if (text.startsWith('Searching')) searchingAt ??= performance.now();
-					else if (text.includes(`for “${q}”`) || text.startsWith('Search could not load')) {
+		({ q, pageSize }) =>
+			new Promise<{ ms: number; msPage: number; afterSearching: number; status: string; count: number }>(
+				(resolve, reject) => {
+					const input = document.querySelector<HTMLInputElement>('#search-q')!;
+					const status = document.querySelector<HTMLElement>('#search-status')!;
+					const list = document.querySelector<HTMLElement>('#search-results')!;
+					let searchingAt: number | undefined;
+					let startedAt = 0;
+					let first: { at: number; status: string; count: number } | undefined;
+					const timeout = setTimeout(() => reject(new Error(`no results for ${q}: ${status.textContent}`)), 60_000);
+					// Measured at the next frame after the DOM change, when the browser paints it.
+					const frame = () => new Promise<number>((r) => requestAnimationFrame(() => r(performance.now())));
+					const complete = () =>
+						!!first && (first.count <= 0 || list.children.length >= Math.min(first.count, pageSize));
+					let done = false;
+					const finish = (pageAt: number) => {
+						if (done || !first) return;
+						done = true;
 						observer.disconnect();
-						requestAnimationFrame(() => {
-							const now = performance.now();
-							clearTimeout(timeout);
-							resolve({
-								ms: now - startedAt,
-								afterSearching: now - (searchingAt ?? startedAt),
-								status: text,
-								count: Number(/^(\d+)/.exec(text)?.[1] ?? -1),
-							});
+						clearTimeout(timeout);
+						resolve({
+							ms: first.at - startedAt,
+							msPage: pageAt - startedAt,
+							afterSearching: first.at - (searchingAt ?? startedAt),
+							status: first.status,
+							count: first.count,
 						});
-					}
-				});
-				observer.observe(status, { childList: true, characterData: true, subtree: true });
-				input.focus();
-				startedAt = performance.now();
-				input.value = q;
-				input.dispatchEvent(new Event('input', { bubbles: true }));
-			}),
-		query,
+					};
+					const check = async () => {
+						const text = status.textContent ?? '';
+						if (text.startsWith('Searching')) searchingAt ??= performance.now();
+						const failed = text.startsWith('Search could not load');
+						if (!first && (text.includes(`for “${q}”`) || failed)) {
+							// The first result is drawn with the count (src/scripts/search-page.ts).
+							first = { at: 0, status: text, count: Number(/^(\d+)/.exec(text)?.[1] ?? -1) };
+							const wholePage = complete();
+							first.at = await frame();
+							// A page of one result is whole as soon as its first result is drawn.
+							if (wholePage) return finish(first.at);
+						}
+						if (first?.at && complete()) finish(await frame());
+					};
+					const observer = new MutationObserver(() => void check());
+					observer.observe(status, { childList: true, characterData: true, subtree: true });
+					observer.observe(list, { childList: true });
+					input.focus();
+					startedAt = performance.now();
+					input.value = q;
+					input.dispatchEvent(new Event('input', { bubbles: true }));
+				},
+			),
+		{ q: query, pageSize: RESULTS_PAGE_SIZE },
 	);
 	await page.waitForLoadState('networkidle');
 	await rec.settle();
@@ -263,6 +289,7 @@ export async function runQuery(browser: Browser, siteUrl: string, query: string)
 	return {
 		queryByKind,
 		msToResults: Math.round(result.ms),
+		msToPage: Math.round(result.msPage),
 		msSearchToResults: Math.round(result.afterSearching),
 		resultCount: result.count,
 		status: result.status,

@@ -40,7 +40,10 @@ export interface SearchFigures {
 	query: string;
 	resultCount: number;
 	/** Median over runs. */
+	/** Typing to the count and the first result drawn. */
 	msToResults: number;
+	/** Typing to the whole first page of results drawn; absent before the results were drawn one by one. */
+	msToPage?: number;
 	msSearchToResults: number;
 	msToReady: number;
 	runsMs: number[];
@@ -131,6 +134,7 @@ export function evaluateTargets(r: Omit<BenchResult, 'targets'>): Target[] {
 	const maxQueryBytes = Math.max(...r.search.map((q) => q.queryBytes));
 	const maxMs = Math.max(...r.search.map((q) => q.msToResults));
 	const maxSearchMs = Math.max(...r.search.map((q) => q.msSearchToResults));
+	const maxPageMs = Math.max(...r.search.map((q) => q.msToPage ?? NaN));
 	return [
 		{
 			name: 'Full site + index time vs bare Astro + Pagefind',
@@ -160,9 +164,9 @@ export function evaluateTargets(r: Omit<BenchResult, 'targets'>): Target[] {
 			pass: maxQueryBytes <= 150 * 1024,
 		},
 		{
-			name: 'Time to first results (typing → rendered, slowest query; includes the 50 ms typing pause)',
+			name: 'Time to first results (typing → count and first result drawn, slowest query; includes the 50 ms typing pause)',
 			target: '≤ 200 ms',
-			value: `${maxMs} ms (${maxSearchMs} ms without the typing pause)`,
+			value: `${maxMs} ms (${maxSearchMs} ms without the typing pause; whole first page ${maxPageMs} ms)`,
 			pass: maxMs <= 200,
 		},
 		{
@@ -205,6 +209,7 @@ export function missingFigures(r: BenchResult, withReference: boolean): string[]
 	if (r.search.length !== 4) missing.push(`search (got ${r.search.length} of 4 queries)`);
 	for (const q of r.search) {
 		need(`search.${q.label}.msToResults`, q.msToResults);
+		need(`search.${q.label}.msToPage`, q.msToPage);
 		need(`search.${q.label}.queryBytes`, q.queryBytes);
 		need(`search.${q.label}.totalBytes`, q.totalBytes || null);
 		need(`search.${q.label}.resultCount`, q.resultCount >= 0 ? q.resultCount : null);
@@ -304,6 +309,7 @@ function searchRows(r: BenchResult): (string | number)[][] {
 		q.resultCount,
 		`${q.msToResults} ms`,
 		`${q.msSearchToResults} ms`,
+		q.msToPage == null ? '—' : `${q.msToPage} ms`,
 		`${q.queryRequests} / ${kb(q.queryBytes)}`,
 		['index', 'fragment', 'filter', 'other']
 			.filter((k) => q.queryByKind?.[k])
@@ -316,8 +322,9 @@ function searchRows(r: BenchResult): (string | number)[][] {
 const SEARCH_HEADERS = [
 	'Query',
 	'Results',
-	'Typing → results',
-	'Search → results',
+	'Typing → first result',
+	'Search → first result',
+	'Typing → first page',
 	'Pagefind after typing (req / bytes)',
 	'of which',
 	'Pagefind total incl. load',

@@ -326,6 +326,7 @@ async function main(): Promise<number> {
 				resultCount: first.resultCount,
 				msToResults: median(results.map((q) => q.msToResults)),
 				msSearchToResults: median(results.map((q) => q.msSearchToResults)),
+				msToPage: median(results.map((q) => q.msToPage)),
 				msToReady: median(results.map((q) => q.msToReady)),
 				runsMs: results.map((q) => q.msToResults),
 				queryRequests: first.queryRequests,

@@ -5,6 +5,7 @@
  */
 import {
 	countFilters,
+	drawInOrder,
 	preload,
 	search,
 	TYPING_PAUSE_MS,
@@ -107,12 +108,30 @@ export function mountSearchPage(root: HTMLElement): void {
 	let run = 0;
 	let results: SearchResponse['results'] = [];
 
-	/** Loads and shows the next page of results: each result's data is a request, so only what is shown is fetched. */
-	const showMore = async (ticket: number) => {
-		const next = results.slice(list.children.length, list.children.length + PAGE_SIZE);
-		const data = await Promise.all(next.map((r) => r.data()));
-		if (ticket !== run) return;
-		list.append(...data.map((d) => renderResult(d, state.q.trim() !== '')));
+	/**
+	 * Shows the next page of results, each as soon as it has loaded (each result's data is a
+	 * request, so only what is shown is fetched). `fresh` starts the list again: the previous
+	 * results stay until the first new one is drawn, and `onFirst` runs as it is.
+	 */
+	const showMore = async (ticket: number, fresh = false, onFirst = () => {}) => {
+		const from = fresh ? 0 : list.children.length;
+		const page = results.slice(from, from + PAGE_SIZE);
+		const hasQuery = state.q.trim() !== '';
+		const start = () => {
+			list.replaceChildren();
+			more.hidden = true;
+			onFirst();
+		};
+		if (fresh && page.length === 0) start();
+		const complete = await drawInOrder(
+			page,
+			(data, index) => {
+				if (fresh && index === 0) start();
+				list.append(renderResult(data, hasQuery));
+			},
+			() => ticket === run,
+		);
+		if (!complete) return;
 		const left = results.length - list.children.length;
 		more.hidden = left <= 0;
 		more.textContent = `Show ${Math.min(left, PAGE_SIZE)} more of ${left} remaining`;
@@ -157,11 +176,12 @@ export function mountSearchPage(root: HTMLElement): void {
 			const main = await search(state.q, labels, parseSort(state.sort));
 			if (ticket !== run) return;
 			results = main.results;
-			list.replaceChildren();
-			await showMore(ticket);
-			if (ticket !== run) return;
 			const n = results.length;
-			status.textContent = `${n} case ${n === 1 ? 'study' : 'studies'}${state.q ? ` for “${state.q}”` : ''}`;
+			// The count is announced with the first result, not before it.
+			await showMore(ticket, true, () => {
+				status.textContent = `${n} case ${n === 1 ? 'study' : 'studies'}${state.q ? ` for “${state.q}”` : ''}`;
+			});
+			if (ticket !== run) return;
 		} catch (error) {
 			status.textContent = 'Search could not load. Try reloading the page.';
 			console.warn(error);

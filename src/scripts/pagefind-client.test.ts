@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { drawInOrder, type ResultData } from './pagefind-client.ts';
+
+/** A result whose data arrives when `release(i)` is called, in any order. */
+function results(n: number) {
+	const releases: (() => void)[] = [];
+	const list = Array.from({ length: n }, (_, i) => ({
+		id: String(i),
+		data: () =>
+			new Promise<ResultData>((resolve) => {
+				releases[i] = () => resolve({ url: `/incidents/${i}/`, excerpt: '', meta: {}, filters: {} });
+			}),
+	}));
+	return { list, release: (i: number) => releases[i]!() };
+}
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+describe('drawInOrder', () => {
+	it('draws the first result as soon as it loads, and every result in rank order', async () => {
+		const { list, release } = results(3);
+		const drawn: string[] = [];
+		const done = drawInOrder(
+			list,
+			(d) => drawn.push(d.url),
+			() => true,
+		);
+		release(2);
+		await tick();
+		expect(drawn).toEqual([]);
+		release(0);
+		await tick();
+		// The first is on screen while the second is still loading.
+		expect(drawn).toEqual(['/incidents/0/']);
+		release(1);
+		expect(await done).toBe(true);
+		expect(drawn).toEqual(['/incidents/0/', '/incidents/1/', '/incidents/2/']);
+	});
+
+	it('stops drawing once a newer search has started', async () => {
+		const { list, release } = results(2);
+		const drawn: string[] = [];
+		let current = true;
+		const done = drawInOrder(
+			list,
+			(d) => drawn.push(d.url),
+			() => current,
+		);
+		release(0);
+		await tick();
+		current = false;
+		release(1);
+		expect(await done).toBe(false);
+		expect(drawn).toEqual(['/incidents/0/']);
+	});
+});
