@@ -254,7 +254,7 @@ export async function runQuery(browser: Browser, siteUrl: string, query: string)
 						const text = status.textContent ?? '';
 						if (text.startsWith('Searching')) searchingAt ??= performance.now();
 						const failed = text.startsWith('Search could not load');
-						if (!first && (text.includes(`for “${q}”`) || failed)) {
+						if (!first && (text.includes(`“${q}”`) || failed)) {
 							// The first result is drawn with the count (src/scripts/search-page.ts).
 							first = { at: 0, status: text, count: Number(/^(\d+)/.exec(text)?.[1] ?? -1) };
 							const wholePage = complete();

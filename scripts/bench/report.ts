@@ -414,9 +414,12 @@ Astro site. Each run appends a dated section below and a row to the summary; old
 - **Search.** Chromium (playwright-core via @playwright/test, system Chromium) against
   \`scripts/serve.ts\` on a free port; a fresh browser context per query and run (empty cache).
   Load \`/search/\`, wait for the unfiltered count in \`#search-status\`, then set \`#search-q\` and
-  fire \`input\`; the time runs until \`#search-status\` shows the count for the query and the next
-  frame is drawn. It includes the page's 50 ms typing pause (the index chunks are preloaded
-  meanwhile); the time from "Searching…" to results is shown too. Bytes are response bodies as transferred from \`/pagefind/\`, counted after
+  fire \`input\`. "Typing → first result" runs until \`#search-status\` shows the count for the query,
+  which the page writes as it draws the first result, and the next frame is drawn; "typing → first
+  page" until the first ten results (or all, when fewer) are drawn. Both include the page's 50 ms
+  typing pause; the time from "Searching…" is shown too. Runs before commit ffcc5ea drew all ten
+  results at once, so their single time is the whole first page. Bytes are response bodies as
+  transferred from \`/pagefind/\`, counted after
   typing and in total (with Pagefind's script, WebAssembly, metadata, filter index and the
   fragments of the unfiltered listing). Median of three runs per query. Queries: a unique
   organization name, a common term (\`ransomware\`, in about a third of cases), a two-word phrase

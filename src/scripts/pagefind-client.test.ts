@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawInOrder, type ResultData } from './pagefind-client.ts';
+import { drawInOrder, resultsText, type ResultData } from './pagefind-client.ts';
 
 /** A result whose data arrives when `release(i)` is called, in any order. */
 function results(n: number) {
@@ -51,5 +51,15 @@ describe('drawInOrder', () => {
 		release(1);
 		expect(await done).toBe(false);
 		expect(drawn).toEqual(['/incidents/0/']);
+	});
+});
+
+describe('resultsText', () => {
+	it('names the query, or the beginnings that matched when the words were cut back', () => {
+		expect(resultsText(1, 'anthem', 'anthem')).toBe('1 case study for “anthem”');
+		expect(resultsText(12, '  ransomwre ', 'ransomw')).toBe(
+			'12 case studies for words starting “ransomw” (none contain “ransomwre”)',
+		);
+		expect(resultsText(25, '', '')).toBe('25 case studies');
 	});
 });

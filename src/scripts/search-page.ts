@@ -6,8 +6,10 @@
 import {
 	countFilters,
 	drawInOrder,
+	prepareCounts,
 	preload,
-	search,
+	resultsText,
+	searchNear,
 	TYPING_PAUSE_MS,
 	type ResultData,
 	type SearchResponse,
@@ -145,22 +147,26 @@ export function mountSearchPage(root: HTMLElement): void {
 
 	const filterGroup = root.querySelector<HTMLElement>('#search-filters')!;
 
-	/** Shows how many results each filter value would give; marked busy until the counts arrive. */
-	const updateCounts = async (ticket: number, labels: Selection) => {
-		// Counts for a filter with a selection come from the search without that filter, so that
-		// its other values show what choosing them would add.
-		const [all, ...own] = await Promise.all([
-			countFilters(state.q, labels),
-			...Object.keys(labels).map(async (key) => {
-				const { [key]: _, ...others } = labels;
-				return [key, (await countFilters(state.q, others))[key] ?? {}] as const;
-			}),
-		]);
+	/** Shows how many results each filter value would give for `q`; marked busy until the counts arrive. */
+	const updateCounts = async (ticket: number, q: string, labels: Selection) => {
+		// With no query and no filter the counts are the whole casebook's, written into the page at
+		// build time (data-all). Otherwise counts for a filter with a selection come from the search
+		// without that filter, so that its other values show what choosing them would add.
+		const everything = q.trim() === '' && Object.keys(labels).length === 0;
+		const [all, ...own] = everything
+			? [null]
+			: await Promise.all([
+					countFilters(q, labels),
+					...Object.keys(labels).map(async (key) => {
+						const { [key]: _, ...others } = labels;
+						return [key, (await countFilters(q, others))[key] ?? {}] as const;
+					}),
+				]);
 		if (ticket !== run) return;
-		const counts = { ...all, ...Object.fromEntries(own) };
+		const counts = all ? { ...all, ...Object.fromEntries(own as [string, Record<string, number>][]) } : null;
 		for (const box of boxes) {
-			const n = counts[box.name]?.[box.dataset.label!] ?? 0;
 			const span = box.parentElement!.querySelector<HTMLElement>('[data-count]')!;
+			const n = counts ? (counts[box.name]?.[box.dataset.label!] ?? 0) : Number(span.dataset.all);
 			span.textContent = String(n);
 			box.parentElement!.classList.toggle('text-muted', n === 0 && !box.checked);
 		}
@@ -172,14 +178,17 @@ export function mountSearchPage(root: HTMLElement): void {
 		const labels = toLabels(filters, state.selected);
 		status.textContent = 'Searching…';
 		filterGroup.setAttribute('aria-busy', 'true');
+		// What the results match: the query as typed, or its words cut back (searchNear).
+		let matched = state.q;
 		try {
-			const main = await search(state.q, labels, parseSort(state.sort));
+			const main = await searchNear(state.q, labels, parseSort(state.sort));
 			if (ticket !== run) return;
+			matched = main.matched;
 			results = main.results;
 			const n = results.length;
 			// The count is announced with the first result, not before it.
 			await showMore(ticket, true, () => {
-				status.textContent = `${n} case ${n === 1 ? 'study' : 'studies'}${state.q ? ` for “${state.q}”` : ''}`;
+				status.textContent = resultsText(n, state.q, main.matched);
 			});
 			if (ticket !== run) return;
 		} catch (error) {
@@ -189,7 +198,7 @@ export function mountSearchPage(root: HTMLElement): void {
 		}
 		// Results first; the filter counts follow, from a second Pagefind in its own worker.
 		try {
-			await updateCounts(ticket, labels);
+			await updateCounts(ticket, matched, labels);
 		} catch (error) {
 			filterGroup.removeAttribute('aria-busy');
 			console.warn(error);
@@ -245,4 +254,5 @@ export function mountSearchPage(root: HTMLElement): void {
 
 	showState();
 	void update();
+	prepareCounts();
 }

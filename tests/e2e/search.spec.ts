@@ -65,6 +65,26 @@ test('a data-class term finds the case studies that exposed it', async ({ page }
 	await expect(page.locator('#search-results mark').first()).toBeVisible();
 });
 
+test('a typo at the end of a word still finds case studies, and says which beginning matched', async ({ page }) => {
+	await page.goto('search/?q=pharmacy');
+	const expected = await resultCount(page);
+	expect(expected).toBeGreaterThan(0);
+	// Nothing contains "pharmacyzz", even by Pagefind's own allowance for typos; cut back a letter at
+	// a time, it matches as "pharmacy".
+	await page.goto('search/?q=pharmacyzz');
+	await expect(page.locator('#search-status')).toHaveText(
+		`${expected} case studies for words starting “pharmacy” (none contain “pharmacyzz”)`,
+	);
+	await expect(page.locator('#search-results li')).toHaveCount(Math.min(expected, 10));
+	// The filter counts follow the words that matched.
+	const counts = await filterCounts(page, 'year');
+	expect(counts.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+	expect(counts.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(expected);
+	// A word that matches nothing at any length is left as typed.
+	await page.goto('search/?q=qqqqqq');
+	await expect(page.locator('#search-status')).toHaveText('0 case studies for “qqqqqq”');
+});
+
 test('a filter narrows the results, and the counts of a single-valued filter add up to the total', async ({
 	page,
 	request,
