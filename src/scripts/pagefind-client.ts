@@ -149,11 +149,14 @@ export async function searchNear(
 	const typed = query.trim();
 	const response = await search(query, selection, sort);
 	if (response.results.length > 0 || typed === '') return { ...response, matched: typed };
+	const typedWords = typed.split(/\s+/);
 	const words: string[] = [];
-	for (const word of typed.split(/\s+/)) {
-		// A word that matches on its own stays as typed; one that matches nothing at all, too.
+	for (const word of typedWords) {
+		// A word that matches on its own stays as typed; one that matches nothing at all, too. A
+		// query of one word has just been searched as typed.
 		let found = word;
-		for (let prefix = word; prefix.length >= SHORTEST_PREFIX; prefix = prefix.slice(0, -1)) {
+		const first = typedWords.length === 1 ? word.slice(0, -1) : word;
+		for (let prefix = first; prefix.length >= SHORTEST_PREFIX; prefix = prefix.slice(0, -1)) {
 			if ((await search(prefix)).results.length > 0) {
 				found = prefix;
 				break;
