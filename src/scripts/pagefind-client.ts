@@ -151,22 +151,26 @@ export async function searchNear(
 	if (response.results.length > 0 || typed === '') return { ...response, matched: typed };
 	const typedWords = typed.split(/\s+/);
 	const words: string[] = [];
+	// The search that found a word's beginning; for one word with no filter or sort, the answer.
+	let found: SearchResponse | undefined;
 	for (const word of typedWords) {
 		// A word that matches on its own stays as typed; one that matches nothing at all, too. A
 		// query of one word has just been searched as typed.
-		let found = word;
+		let kept = word;
 		const first = typedWords.length === 1 ? word.slice(0, -1) : word;
 		for (let prefix = first; prefix.length >= SHORTEST_PREFIX; prefix = prefix.slice(0, -1)) {
-			if ((await search(prefix)).results.length > 0) {
-				found = prefix;
+			found = await search(prefix);
+			if (found.results.length > 0) {
+				kept = prefix;
 				break;
 			}
 		}
-		words.push(found);
+		words.push(kept);
 	}
 	const matched = words.join(' ');
 	if (matched === typed) return { ...response, matched: typed };
-	return { ...(await search(matched, selection, sort)), matched };
+	const plain = typedWords.length === 1 && Object.keys(toPagefindFilters(selection)).length === 0 && !sort;
+	return { ...(plain && found ? found : await search(matched, selection, sort)), matched };
 }
 
 /** "12 case studies for “anthem”", or, when the words were cut back, which beginnings matched. */
