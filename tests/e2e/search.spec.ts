@@ -85,6 +85,18 @@ test('a typo at the end of a word still finds case studies, and says which begin
 	await expect(page.locator('#search-status')).toHaveText('0 case studies for “qqqqqq”');
 });
 
+test('the search dialog cuts a typo back too, and says so', async ({ page }) => {
+	await page.goto('about/');
+	await expect(page.locator('[data-search-open]')).toBeEnabled();
+	await page.keyboard.press('Control+K');
+	const dialog = page.getByRole('dialog', { name: 'Search case studies' });
+	await dialog.getByRole('searchbox').fill('pharmacyzz');
+	await expect(dialog.getByRole('status')).toHaveText(
+		/^\d+ case stud(y|ies) for words starting “pharmacy” \(none contain “pharmacyzz”\); use the arrow keys/,
+	);
+	await expect(dialog.locator('ol a mark').first()).toBeVisible();
+});
+
 test('a filter narrows the results, and the counts of a single-valued filter add up to the total', async ({
 	page,
 	request,
