@@ -210,9 +210,9 @@ export async function runQuery(browser: Browser, siteUrl: string, query: string)
 	const page = await context.newPage();
 	const t0 = Date.now();
 	await page.goto(`${siteUrl}search/`);
-	// Ready: the unfiltered count is shown, e.g. "1000 case studies, showing the first 50".
+	// Ready: the unfiltered count is shown, e.g. "1,000 case studies".
 	await page.waitForFunction(
-		() => /^\d+ case stud/.test(document.querySelector('#search-status')?.textContent ?? ''),
+		() => /^[\d,]+ case stud/.test(document.querySelector('#search-status')?.textContent ?? ''),
 		null,
 		{
 			timeout: 120_000,
@@ -256,7 +256,7 @@ export async function runQuery(browser: Browser, siteUrl: string, query: string)
 						const failed = text.startsWith('Search could not load');
 						if (!first && (text.includes(`“${q}”`) || failed)) {
 							// The first result is drawn with the count (src/scripts/search-page.ts).
-							first = { at: 0, status: text, count: Number(/^(\d+)/.exec(text)?.[1] ?? -1) };
+							first = { at: 0, status: text, count: Number(/^([\d,]+)/.exec(text)?.[1]?.replaceAll(',', '') ?? -1) };
 							const wholePage = complete();
 							first.at = await frame();
 							// A page of one result is whole as soon as its first result is drawn.

@@ -60,6 +60,6 @@ describe('resultsText', () => {
 		expect(resultsText(12, '  ransomwre ', 'ransomw')).toBe(
 			'12 case studies for words starting “ransomw” (none contain “ransomwre”)',
 		);
-		expect(resultsText(25, '', '')).toBe('25 case studies');
+		expect(resultsText(3076, '', '')).toBe('3,076 case studies');
 	});
 });

@@ -2,6 +2,7 @@
  * The browser side of search: loads Pagefind from this site (never another origin) on first use,
  * runs searches, and counts filter values. Shared by the search page and the ⌘K dialog.
  */
+import { formatCaseStudies } from '../lib/format.ts';
 
 /** What Pagefind returns for one result once its data is loaded. */
 export interface ResultData {
@@ -175,7 +176,7 @@ export async function searchNear(
 
 /** "12 case studies for “anthem”", or, when the words were cut back, which beginnings matched. */
 export function resultsText(n: number, typed: string, matched: string): string {
-	const count = `${n} case ${n === 1 ? 'study' : 'studies'}`;
+	const count = formatCaseStudies(n);
 	const q = typed.trim();
 	if (!q) return count;
 	if (matched === q) return `${count} for “${q}”`;

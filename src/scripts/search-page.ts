@@ -15,6 +15,7 @@ import {
 	type SearchResponse,
 	type Selection,
 } from './pagefind-client.ts';
+import { formatCount } from '../lib/format.ts';
 
 /** Results shown at a time. */
 const PAGE_SIZE = 10;
@@ -167,7 +168,7 @@ export function mountSearchPage(root: HTMLElement): void {
 		for (const box of boxes) {
 			const span = box.parentElement!.querySelector<HTMLElement>('[data-count]')!;
 			const n = counts ? (counts[box.name]?.[box.dataset.label!] ?? 0) : Number(span.dataset.all);
-			span.textContent = String(n);
+			span.textContent = formatCount(n);
 			box.parentElement!.classList.toggle('text-muted', n === 0 && !box.checked);
 		}
 		filterGroup.removeAttribute('aria-busy');

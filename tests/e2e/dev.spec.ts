@@ -56,7 +56,7 @@ test.describe('search in astro dev', () => {
 		const entry = await json('pagefind/pagefind-entry.json');
 		expect(entry.languages.en.page_count).toBe(api.count);
 		await page.goto(`${origin}${base}search/?q=Anthem`);
-		await expect(page.locator('#search-status')).toHaveText(/^\d+ case stud/, { timeout: 30_000 });
+		await expect(page.locator('#search-status')).toHaveText(/^[\d,]+ case stud/, { timeout: 30_000 });
 		await expect(page.locator('#search-results li a').first()).toHaveAttribute('href', /\/incidents\/anthem-2015\//);
 	});
 });

@@ -3,14 +3,16 @@ import { expect, test } from './fixtures.ts';
 /** Waits for the search page to show its result count, and returns it. */
 async function resultCount(page: import('@playwright/test').Page): Promise<number> {
 	const status = page.locator('#search-status');
-	await expect(status).toHaveText(/^\d+ case stud(y|ies)/);
-	return Number((await status.textContent())!.match(/^(\d+)/)![1]);
+	await expect(status).toHaveText(/^[\d,]+ case stud(y|ies)/);
+	return Number((await status.textContent())!.match(/^([\d,]+)/)![1]!.replaceAll(',', ''));
 }
 
 /** Waits for the filter counts, which follow the results, and returns those of one filter. */
 async function filterCounts(page: import('@playwright/test').Page, filter: string): Promise<number[]> {
 	await expect(page.locator('#search-filters')).not.toHaveAttribute('aria-busy', 'true');
-	return (await page.locator(`fieldset[data-filter="${filter}"] [data-count]`).allTextContents()).map(Number);
+	return (await page.locator(`fieldset[data-filter="${filter}"] [data-count]`).allTextContents()).map((t) =>
+		Number(t.replaceAll(',', '')),
+	);
 }
 
 test('Ctrl+K opens the search dialog with focus in it; arrows move through results; Escape closes it', async ({
@@ -92,7 +94,7 @@ test('the search dialog cuts a typo back too, and says so', async ({ page }) => 
 	const dialog = page.getByRole('dialog', { name: 'Search case studies' });
 	await dialog.getByRole('searchbox').fill('pharmacyzz');
 	await expect(dialog.getByRole('status')).toHaveText(
-		/^\d+ case stud(y|ies) for words starting “pharmacy” \(none contain “pharmacyzz”\); use the arrow keys/,
+		/^[\d,]+ case stud(y|ies) for words starting “pharmacy” \(none contain “pharmacyzz”\); use the arrow keys/,
 	);
 	await expect(dialog.locator('ol a mark').first()).toBeVisible();
 });
@@ -113,7 +115,7 @@ test('a filter narrows the results, and the counts of a single-valued filter add
 	expect(counts.reduce((a, b) => a + b, 0)).toBe(api.incidents.filter((i) => i.derived.disclosed).length);
 
 	const first = years.first();
-	const expected = Number(await first.locator('[data-count]').textContent());
+	const expected = (await first.locator('[data-count]').textContent())!.trim();
 	await first.locator('input').check();
 	await expect(page.locator('#search-status')).toHaveText(new RegExp(`^${expected} case stud`));
 	expect(await resultCount(page)).toBeLessThan(total);

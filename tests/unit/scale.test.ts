@@ -102,6 +102,8 @@ describe(`a casebook of ${CASES} case studies`, () => {
 			listed.push(...slugs);
 			expect(html.includes(`href="/browse/data-class/names/${n + 1}/" rel="next"`)).toBe(n < last);
 			expect(html).toContain(`<span aria-current="page" class="font-semibold">${n}</span>`);
+			// Counts over a thousand are written with a separator, as readers expect.
+			expect(html).toContain(`>${expected.length.toLocaleString('en-US')} case studies, newest first;`);
 		}
 		expect(existsSync(join(site, `browse/data-class/names/${last + 1}`))).toBe(false);
 		expect(listed.sort()).toEqual(expected.sort());
@@ -117,6 +119,7 @@ describe(`a casebook of ${CASES} case studies`, () => {
 			expect(rows.length).toBe(n < last ? INDEX_PAGE_SIZE : CASES - INDEX_PAGE_SIZE * (last - 1));
 			listed.push(...rows);
 			expect(html.includes(`href="/incidents/page/${n + 1}/" rel="next"`)).toBe(n < last);
+			expect(html).toContain(`${CASES.toLocaleString('en-US')} case studies, newest disclosure first.`);
 		}
 		// Newest first across the pages, as in the API.
 		expect(listed).toEqual(api.incidents.map((i) => i.slug));
