@@ -54,6 +54,51 @@ describe('drawInOrder', () => {
 	});
 });
 
+describe('drawInOrder’s start', () => {
+	it('runs once, just before the first result is drawn', async () => {
+		const { list, release } = results(2);
+		const events: string[] = [];
+		const done = drawInOrder(
+			list,
+			(d) => events.push(d.url),
+			() => true,
+			() => events.push('start'),
+		);
+		await tick();
+		// The previous results stay on screen while the first new one loads.
+		expect(events).toEqual([]);
+		release(0);
+		release(1);
+		await done;
+		expect(events).toEqual(['start', '/incidents/0/', '/incidents/1/']);
+	});
+
+	it('runs at once when there are no results, and not for a search that was overtaken', async () => {
+		const empty: string[] = [];
+		expect(
+			await drawInOrder(
+				[],
+				() => empty.push('draw'),
+				() => true,
+				() => empty.push('start'),
+			),
+		).toBe(true);
+		expect(empty).toEqual(['start']);
+
+		const { list, release } = results(1);
+		const overtaken: string[] = [];
+		const done = drawInOrder(
+			list,
+			() => overtaken.push('draw'),
+			() => false,
+			() => overtaken.push('start'),
+		);
+		release(0);
+		expect(await done).toBe(false);
+		expect(overtaken).toEqual([]);
+	});
+});
+
 describe('resultsText', () => {
 	it('names the query, or the beginnings that matched when the words were cut back', () => {
 		expect(resultsText(1, 'anthem', 'anthem')).toBe('1 case study for “anthem”');

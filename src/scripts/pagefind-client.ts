@@ -187,20 +187,25 @@ export function resultsText(n: number, typed: string, matched: string): string {
  * Loads the data of every result in `results` at once and passes each to `draw` in order, as soon
  * as it and those before it have loaded, so the first result is drawn without waiting for the
  * last. Each result's data is a request, and Pagefind unpacks them one after another: at 10,000
- * case studies one took 5–10 ms and ten about 45 ms (docs/BENCHMARKS.md). Stops, returning false,
+ * case studies one took 5–10 ms and ten about 45 ms (docs/BENCHMARKS.md). `start` runs once, just
+ * before the first result is drawn, or at once when there are none, so that a caller can clear
+ * the previous results and announce the count with the first new one. Stops, returning false,
  * once `current()` is false because a newer search has started.
  */
 export async function drawInOrder(
 	results: readonly PagefindResult[],
 	draw: (data: ResultData, index: number) => void,
 	current: () => boolean,
+	start: () => void = () => {},
 ): Promise<boolean> {
+	if (results.length === 0) start();
 	const loading = results.map((r) => r.data());
 	// Results abandoned by a newer search must not fail unobserved.
 	void Promise.allSettled(loading);
 	for (const [index, data] of loading.entries()) {
 		const loaded = await data;
 		if (!current()) return false;
+		if (index === 0) start();
 		draw(loaded, index);
 	}
 	return current();
