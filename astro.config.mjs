@@ -6,7 +6,7 @@ import tailwindcss from '@tailwindcss/vite';
 import { siteConfig } from './src/site-config.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { incidentJsonIntegration } from './src/integrations/incident-json.ts';
-import { redirectSlugs } from './src/lib/content-dir.ts';
+import { redirectSlugs } from './src/tooling/content-dir.ts';
 
 const { site, base } = siteConfig();
 const redirects = redirectSlugs();

@@ -12,8 +12,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { checkCorpus, formatProblem } from '../src/lib/validate.ts';
-import { incidentsDir } from '../src/lib/content-dir.ts';
+import { checkCorpus, formatProblem } from '../src/tooling/validate.ts';
+import { incidentsDir } from '../src/tooling/content-dir.ts';
 import { INDEX_AFTER_ASTRO, indexSite } from '../src/integrations/pagefind.ts';
 
 const args = process.argv.slice(2);

@@ -2,8 +2,8 @@
  * Validates every write-up and prints every problem as `path:line: field: message (expected …)`.
  * Exits 1 when there is any problem. `npm run check` and `npm run build` run it first.
  */
-import { checkCorpus, formatProblem } from '../src/lib/validate.ts';
-import { incidentsDir } from '../src/lib/content-dir.ts';
+import { checkCorpus, formatProblem } from '../src/tooling/validate.ts';
+import { incidentsDir } from '../src/tooling/content-dir.ts';
 
 const dir = incidentsDir();
 const { problems, files } = checkCorpus(dir);

@@ -3,7 +3,7 @@
  * model. `--check` exits 1 when a doc is out of date (the unit tests run it).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { fillGenerated, generatedBlocks } from '../src/lib/docs.ts';
+import { fillGenerated, generatedBlocks } from '../src/tooling/docs.ts';
 
 const check = process.argv.includes('--check');
 let stale = false;

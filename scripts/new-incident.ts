@@ -6,10 +6,9 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { incidentsDir, listWriteUps } from '../src/lib/content-dir.ts';
-import { slugOf } from '../src/lib/slug.ts';
-import { slugify } from '../src/lib/suggest.ts';
-import { incidentTemplate } from '../src/lib/template.ts';
+import { incidentsDir, listWriteUps } from '../src/tooling/content-dir.ts';
+import { slugify, slugOf } from '../src/schemas/slug.ts';
+import { incidentTemplate } from '../src/tooling/template.ts';
 
 async function ask(): Promise<[string, string]> {
 	const rl = createInterface({ input: process.stdin, output: process.stdout });

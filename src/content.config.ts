@@ -1,8 +1,8 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { incidentSchema } from './schemas/incident.ts';
-import { incidentsDir } from './lib/content-dir.ts';
-import { slugOf } from './lib/slug.ts';
+import { incidentsDir } from './tooling/content-dir.ts';
+import { slugOf } from './schemas/slug.ts';
 
 /**
  * One collection: every case study, one MDX file each. The file name is the permanent id.

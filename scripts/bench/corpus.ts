@@ -6,6 +6,7 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { slugify } from '../../src/schemas/slug.ts';
 import { Random } from './prng.ts';
 import {
 	actors,
@@ -276,14 +277,6 @@ const SOURCE_POOL: { id: string; kind: string; publisher: string; title: string 
 ];
 
 const z = JSON.stringify;
-
-function slugify(text: string): string {
-	return text
-		.toLowerCase()
-		.normalize('NFKD')
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '');
-}
 
 const DAY = 86_400_000;
 const iso = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);

@@ -928,7 +928,7 @@ export const SYSTEMS = [
 	'payroll system',
 ];
 
-export { MONTHS } from '../../src/lib/partial-date.ts';
+export { MONTHS } from '../../src/schemas/partial-date.ts';
 
 /** Number of words in a text, ignoring markup. */
 export function wordCount(text: string): number {

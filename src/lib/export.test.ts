@@ -7,8 +7,10 @@ import { apiIncident, apiIndexSchema, csvRow, CSV_COLUMNS, jsonSchemaOf } from '
 import { incidentSchema } from '../schemas/incident.ts';
 import { plainCitation, bibtexCitation, cslCitation } from './citation.ts';
 import { FEED_LIMIT, feedItems } from './feeds.ts';
+import { siteRoot } from './urls.ts';
 
-const site = 'https://casebook.example';
+const origin = 'https://casebook.example';
+const site = siteRoot(origin, '/');
 const incident = makeIncident('example-health-2023', (fm) => {
 	fm.summary = 'Names, "quoted" words; commas, and a\nnew line.';
 	fm.updated = '2026-12-01';
@@ -16,8 +18,8 @@ const incident = makeIncident('example-health-2023', (fm) => {
 
 describe('JSON Schema generated from the model', () => {
 	const ajv = new Ajv2020({ strict: false, allErrors: true });
-	const frontmatter = ajv.compile(jsonSchemaOf(incidentSchema, `${site}/schema/incident.schema.json`, 'x'));
-	const api = ajv.compile(jsonSchemaOf(apiIndexSchema, `${site}/schema/api.schema.json`, 'y'));
+	const frontmatter = ajv.compile(jsonSchemaOf(incidentSchema, `${origin}/schema/incident.schema.json`, 'x'));
+	const api = ajv.compile(jsonSchemaOf(apiIndexSchema, `${origin}/schema/api.schema.json`, 'y'));
 
 	it('accepts valid frontmatter and rejects what the model rejects', () => {
 		expect(frontmatter(validFrontmatter())).toBe(true);
@@ -66,7 +68,7 @@ describe('CSV row', () => {
 });
 
 describe('citations', () => {
-	const input = { incident, url: `${site}/incidents/example-health-2023/`, accessed: '2026-12-05' };
+	const input = { incident, url: `${origin}/incidents/example-health-2023/`, accessed: '2026-12-05' };
 	it('carry title, site, URL and dates in every format', () => {
 		expect(plainCitation(input)).toBe(
 			'Breach Casebook. (2026, December 1). Example Health: a migration exposed names and emails (updated 1 December 2026; first published 23 November 2026). Breach Casebook. Retrieved 5 December 2026, from https://casebook.example/incidents/example-health-2023/',
@@ -89,7 +91,10 @@ describe('feed items', () => {
 	it('are most recently updated first, with categories and the updated date', () => {
 		const older = makeIncident('older');
 		const items = feedItems([older, incident], site);
-		expect(items.map((i) => i.link)).toEqual([`${site}/incidents/example-health-2023/`, `${site}/incidents/older/`]);
+		expect(items.map((i) => i.link)).toEqual([
+			`${origin}/incidents/example-health-2023/`,
+			`${origin}/incidents/older/`,
+		]);
 		expect(items[0]!.updated.toISOString()).toBe('2026-12-01T00:00:00.000Z');
 		expect(items[0]!.categories).toContain('Programming error');
 	});
@@ -101,7 +106,7 @@ describe('feed items', () => {
 		);
 		const items = feedItems(many, site);
 		expect(items).toHaveLength(FEED_LIMIT);
-		expect(items[0]!.link).toBe(`${site}/incidents/case-${FEED_LIMIT + 9}/`);
-		expect(items.at(-1)!.link).toBe(`${site}/incidents/case-10/`);
+		expect(items[0]!.link).toBe(`${origin}/incidents/case-${FEED_LIMIT + 9}/`);
+		expect(items.at(-1)!.link).toBe(`${origin}/incidents/case-10/`);
 	});
 });

@@ -3,11 +3,11 @@
  * derived from the same `Incident`, so an export can never disagree with a page.
  */
 import { z } from 'astro/zod';
-import { incidentSchema, DATE_FIELDS } from '../schemas/incident.ts';
-import { PARTIAL_DATE_PATTERN } from './partial-date.ts';
+import { incidentSchema, DATE_FIELDS, PARTIAL_DATE_META } from '../schemas/incident.ts';
+import { PARTIAL_DATE_PATTERN } from '../schemas/partial-date.ts';
 import type { Incident } from './model.ts';
 import type { Measure } from './measures.ts';
-import { incidentPath, absoluteUrl } from './urls.ts';
+import { incidentPath, absoluteUrl, type SiteRoot } from './urls.ts';
 import {
 	actors,
 	breachTypes,
@@ -64,7 +64,7 @@ export type ApiIncident = z.input<typeof apiIncidentSchema>;
 const interval = (m: Measure | undefined) => (m ? { min: m.days.min, max: m.days.max } : null);
 
 /** The API record of one case study. */
-export function apiIncident(incident: Incident, site: URL | string | undefined): ApiIncident {
+export function apiIncident(incident: Incident, site: SiteRoot): ApiIncident {
 	const m = incident.measures;
 	return {
 		slug: incident.slug,
@@ -82,8 +82,16 @@ export function apiIncident(incident: Incident, site: URL | string | undefined):
 	};
 }
 
-/** JSON Schema of a Zod schema, with partial dates stated as the pattern they must match. */
-export function jsonSchemaOf(schema: z.ZodType, id: string, title: string): Record<string, unknown> {
+/**
+ * JSON Schema of a Zod schema, with partial dates stated as the pattern they must match. With
+ * `tagPartialDates`, each keeps its `PARTIAL_DATE_META` tag, for the docs.
+ */
+export function jsonSchemaOf(
+	schema: z.ZodType,
+	id: string,
+	title: string,
+	{ tagPartialDates = false } = {},
+): Record<string, unknown> {
 	const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Record<
 		string,
 		unknown
@@ -93,16 +101,15 @@ export function jsonSchemaOf(schema: z.ZodType, id: string, title: string): Reco
 	const fix = (node: unknown): unknown => {
 		if (Array.isArray(node)) return node.map(fix);
 		if (!node || typeof node !== 'object') return node;
-		const obj = node as Record<string, unknown>;
-		const anyOf = obj.anyOf as Record<string, unknown>[] | undefined;
-		if (
-			anyOf?.length === 3 &&
-			anyOf[0]?.type === 'string' &&
-			Object.keys(anyOf[1] ?? {}).length === 0 &&
-			anyOf[2]?.type === 'integer'
-		) {
+		const { [PARTIAL_DATE_META]: tag, ...obj } = node as Record<string, unknown>;
+		if (tag === true) {
 			const { anyOf: _, ...rest } = obj;
-			return { ...rest, type: 'string', pattern: PARTIAL_DATE_PATTERN.source };
+			return {
+				...rest,
+				type: 'string',
+				pattern: PARTIAL_DATE_PATTERN.source,
+				...(tagPartialDates ? { [PARTIAL_DATE_META]: true } : {}),
+			};
 		}
 		return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, fix(v)]));
 	};
@@ -150,10 +157,7 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /** One CSV row per case study; multi-valued fields joined with "; ", unknown left empty. */
-export function csvRow(
-	incident: Incident,
-	site: URL | string | undefined,
-): Record<(typeof CSV_COLUMNS)[number], string> {
+export function csvRow(incident: Incident, site: SiteRoot): Record<(typeof CSV_COLUMNS)[number], string> {
 	const d = incident.data;
 	const m = incident.measures;
 	const dates = Object.fromEntries(DATE_FIELDS.map((f) => [`date_${f}`, d.dates[f]?.date ?? ''])) as Record<

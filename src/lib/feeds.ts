@@ -4,8 +4,8 @@
  */
 import type { Incident } from './model.ts';
 import { facets } from './facets.ts';
-import { partialDate, earliestIso, formatPartialDate } from './partial-date.ts';
-import { absoluteUrl, incidentPath } from './urls.ts';
+import { partialDate, earliestIso, formatPartialDate } from '../schemas/partial-date.ts';
+import { absoluteUrl, incidentPath, type SiteRoot } from './urls.ts';
 
 /** One entry of a feed. */
 export interface FeedItem {
@@ -30,7 +30,7 @@ const asDate = (text: string) => new Date(`${earliestIso(partialDate(text))}T00:
 export const FEED_LIMIT = 50;
 
 /** Feed items, most recently added or updated first, at most `FEED_LIMIT`. */
-export function feedItems(incidents: readonly Incident[], site: URL | string | undefined): FeedItem[] {
+export function feedItems(incidents: readonly Incident[], site: SiteRoot): FeedItem[] {
 	return incidents
 		.map((i) => {
 			const published = asDate(i.data.added);

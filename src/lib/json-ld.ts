@@ -1,10 +1,10 @@
 /** schema.org metadata for search engines, derived from the model. */
 import type { Incident } from './model.ts';
-import { absoluteUrl, incidentPath } from './urls.ts';
+import { absoluteUrl, incidentPath, type SiteRoot } from './urls.ts';
 import { SITE_TITLE } from '../site-config.ts';
 
 /** A schema.org `Article` about the organization. */
-export function articleJsonLd(incident: Incident, site: URL | undefined): Record<string, unknown> {
+export function articleJsonLd(incident: Incident, site: SiteRoot): Record<string, unknown> {
 	const { data } = incident;
 	return {
 		'@context': 'https://schema.org',

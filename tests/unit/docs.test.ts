@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fillGenerated, generatedBlocks } from '../../src/lib/docs.ts';
+import { fillGenerated, generatedBlocks } from '../../src/tooling/docs.ts';
 import { vocabularies } from '../../src/vocabularies.ts';
 
 describe('generated documentation', () => {

@@ -1,0 +1,25 @@
+/**
+ * The MDX component kit's contract: which components a write-up may use without an import, which
+ * attribute of each names a listed source, which attributes each needs, and the callout kinds.
+ * The components (src/components/kit/) and the content check that polices write-ups both read it.
+ */
+
+/** Every component of the kit, with the attribute that names a source and the text attributes it needs. */
+export const KIT = {
+	Cite: { sourceAttribute: 'id', requiredText: [] },
+	Callout: { sourceAttribute: undefined, requiredText: [] },
+	KeyFigure: { sourceAttribute: 'source', requiredText: ['value', 'label'] },
+	Quote: { sourceAttribute: 'source', requiredText: [] },
+} as const satisfies Record<string, { sourceAttribute: string | undefined; requiredText: readonly string[] }>;
+
+/** The name of a kit component. */
+export type KitComponent = keyof typeof KIT;
+/** The names of the kit's components, in the order the docs list them. */
+export const KIT_COMPONENTS = Object.keys(KIT) as KitComponent[];
+
+/** `kind` values of `<Callout>`, each with the title the reader sees. */
+export const CALLOUT_TITLES = { lesson: 'Lesson', warning: 'Warning', note: 'Note' } as const;
+/** A `kind` of `<Callout>`. */
+export type CalloutKind = keyof typeof CALLOUT_TITLES;
+/** The `kind` values of `<Callout>`. */
+export const CALLOUT_KINDS = Object.keys(CALLOUT_TITLES) as CalloutKind[];
