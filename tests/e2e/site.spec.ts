@@ -16,32 +16,31 @@ async function sitePages(request: APIRequestContext, baseURL: string): Promise<s
 	return paths;
 }
 
-test('every page makes no third-party request, sets no cookie and stores nothing but the theme', async ({
-	page,
-	context,
-	request,
-	baseURL,
-}) => {
-	test.setTimeout(180_000);
-	const pages = await sitePages(request, baseURL!);
-	expect(pages.length).toBeGreaterThan(100);
-	for (const path of pages) {
-		await page.goto(path);
-		const storage = await page.evaluate(() => ({
-			local: Object.keys(localStorage),
-			session: Object.keys(sessionStorage),
-		}));
-		expect(storage, path).toEqual({ local: [], session: [] });
-	}
-	// Search, and the theme toggle: the only thing ever stored is the theme.
-	await page.goto('search/?q=pixel');
-	await expect(page.locator('#search-status')).toHaveText(/case stud/);
-	await page.locator('[data-theme-toggle]').click();
-	expect(await page.evaluate(() => Object.keys(localStorage))).toEqual(['theme']);
-	expect(await context.cookies()).toEqual([]);
-});
+test(
+	'every page makes no third-party request, sets no cookie and stores nothing but the theme',
+	{ tag: '@base' },
+	async ({ page, context, request, baseURL }) => {
+		test.setTimeout(180_000);
+		const pages = await sitePages(request, baseURL!);
+		expect(pages.length).toBeGreaterThan(100);
+		for (const path of pages) {
+			await page.goto(path);
+			const storage = await page.evaluate(() => ({
+				local: Object.keys(localStorage),
+				session: Object.keys(sessionStorage),
+			}));
+			expect(storage, path).toEqual({ local: [], session: [] });
+		}
+		// Search, and the theme toggle: the only thing ever stored is the theme.
+		await page.goto('search/?q=pixel');
+		await expect(page.locator('#search-status')).toHaveText(/case stud/);
+		await page.locator('[data-theme-toggle]').click();
+		expect(await page.evaluate(() => Object.keys(localStorage))).toEqual(['theme']);
+		expect(await context.cookies()).toEqual([]);
+	},
+);
 
-test('every internal link and #fragment on every page resolves', async ({ request, baseURL }) => {
+test('every internal link and #fragment on every page resolves', { tag: '@base' }, async ({ request, baseURL }) => {
 	test.setTimeout(180_000);
 	const base = new URL(baseURL!);
 	const pages = await sitePages(request, baseURL!);
