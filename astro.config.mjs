@@ -6,13 +6,14 @@ import tailwindcss from '@tailwindcss/vite';
 import { siteConfig } from './src/site-config.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { incidentJsonIntegration } from './src/integrations/incident-json.ts';
+import { buildMarksIntegration } from './src/integrations/build-marks.ts';
 import { redirectSlugs } from './src/tooling/content-dir.ts';
 
 const { site, base } = siteConfig();
 const redirects = redirectSlugs();
 
 // SITE_URL and BASE_PATH configure where the site is deployed: at the root of a domain, or under
-// a sub-path such as GitHub Pages' /<repository>/. Every internal link goes through src/lib/urls.ts.
+// a sub-path such as GitHub Pages' /<repository>/. Every internal link goes through src/site/urls.ts.
 export default defineConfig({
 	site,
 	base,
@@ -25,6 +26,8 @@ export default defineConfig({
 		sitemap({ filter: (page) => ![...redirects].some((slug) => page.endsWith(`/incidents/${slug}/`)) }),
 		incidentJsonIntegration(),
 		pagefindIntegration(),
+		// Timing marks for the benchmark; nothing unless CASEBOOK_BUILD_MARKS is set.
+		buildMarksIntegration(),
 	],
 	vite: {
 		plugins: [tailwindcss()],

@@ -14,6 +14,7 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { normalizeBase, pathWithBase } from '../lib/urls.ts';
+import { buildMark } from './build-marks.ts';
 
 /** Set by scripts/build.ts, which indexes the site itself once Astro has exited. */
 export const INDEX_AFTER_ASTRO = 'CASEBOOK_INDEX_AFTER_ASTRO';
@@ -83,7 +84,8 @@ export function pagefindIntegration(): AstroIntegration {
 					logger.info('The search index is built once Astro has exited (scripts/build.ts).');
 					return;
 				}
-				await indexSite(fileURLToPath(dir), logger);
+				const { pages, ms } = await indexSite(fileURLToPath(dir), logger);
+				buildMark('indexed', { pages, ms });
 			},
 			'astro:server:setup': ({ server, logger }) => {
 				const prefix = pathWithBase('pagefind/', base);
