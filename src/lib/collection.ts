@@ -6,6 +6,8 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildIncident, newestFirst, type Incident } from './model.ts';
 import { relatedIndex, type RelatedIncident } from './related.ts';
+import { latestSnapshot } from './register/merge.ts';
+import type { RegisterRecord } from '../schemas/register.ts';
 
 /** The whole casebook, derived once. */
 export interface Casebook {
@@ -14,6 +16,10 @@ export interface Casebook {
 	bySlug: Map<string, Incident>;
 	entries: Map<string, CollectionEntry<'incidents'>>;
 	related: (incident: Incident) => RelatedIncident[];
+	/** The HHS breach register's filings, by id. */
+	register: Map<string, RegisterRecord>;
+	/** The date of the latest register snapshot, when there is a register. */
+	registerSnapshot: string | undefined;
 }
 
 let cached: Promise<Casebook> | undefined;
@@ -23,13 +29,15 @@ export function getCasebook(): Promise<Casebook> {
 	// In `astro dev` write-ups change under a running server, so the model is rebuilt per request there.
 	if (!cached || import.meta.env.DEV)
 		cached = (async () => {
-			const entries = await getCollection('incidents');
+			const [entries, filings] = await Promise.all([getCollection('incidents'), getCollection('register')]);
 			const incidents = newestFirst(entries.map((e) => buildIncident(e.id, e.data)));
 			return {
 				incidents,
 				bySlug: new Map(incidents.map((i) => [i.slug, i])),
 				entries: new Map(entries.map((e) => [e.id, e])),
 				related: relatedIndex(incidents),
+				register: new Map(filings.map((f) => [f.id, f.data])),
+				registerSnapshot: latestSnapshot(filings.map((f) => f.data)),
 			};
 		})();
 	return cached;

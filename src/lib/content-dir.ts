@@ -8,6 +8,12 @@ export function incidentsDir(env: Record<string, string | undefined> = process.e
 	return `${root}/incidents`;
 }
 
+/** Where the HHS breach register is kept: `content/register`, or `$CONTENT_DIR/register`. */
+export function registerDir(env: Record<string, string | undefined> = process.env): string {
+	const root = env.CONTENT_DIR?.replace(/\/+$/, '') || './content';
+	return `${root}/register`;
+}
+
 /** Every `.mdx` file below a folder, sorted, as paths relative to the working directory. */
 export function listWriteUps(dir: string, cwd = process.cwd()): string[] {
 	const found: string[] = [];

@@ -7,6 +7,7 @@ import { incidentSchema, DATE_FIELDS } from '../schemas/incident.ts';
 import { PARTIAL_DATE_PATTERN } from './partial-date.ts';
 import type { Incident } from './model.ts';
 import type { Measure } from './measures.ts';
+import { HHS_FACT_COLUMNS } from './register/hhs-export.ts';
 import { incidentPath, absoluteUrl } from './urls.ts';
 import {
 	actors,
@@ -114,14 +115,7 @@ const labels = <K extends string>(terms: Record<K, { label: string }>, keys: rea
 
 /** Columns of the CSV: HHS-portal-like first, then the casebook's own. */
 export const CSV_COLUMNS = [
-	'Name of Covered Entity',
-	'State',
-	'Covered Entity Type',
-	'Individuals Affected',
-	'Breach Submission Date',
-	'Type of Breach',
-	'Location of Breached Information',
-	'Business Associate Present',
+	...HHS_FACT_COLUMNS,
 	'slug',
 	'url',
 	'title',
