@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { file, glob } from 'astro/loaders';
 import { incidentSchema } from './schemas/incident.ts';
 import { registerRecordSchema } from './schemas/register.ts';
-import { incidentsDir, registerDir } from './tooling/content-dir.ts';
+import { organizationAliasSchema } from './schemas/organization.ts';
+import { incidentsDir, organizationsFile, registerDir } from './tooling/content-dir.ts';
 import { slugOf } from './schemas/slug.ts';
 
 /**
@@ -34,4 +35,11 @@ const register = defineCollection({
 	schema: registerRecordSchema,
 });
 
-export const collections = { incidents, register };
+/** The editors' alias list: organizations whose names the register spells in ways normalization cannot join. */
+const aliasFile = organizationsFile();
+const organizations = defineCollection({
+	loader: existsSync(aliasFile) ? file(aliasFile) : () => [],
+	schema: organizationAliasSchema,
+});
+
+export const collections = { incidents, register, organizations };

@@ -7,6 +7,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildIncident, newestFirst, type Incident } from '../lib/model.ts';
 import { relatedIndex, type RelatedIncident } from '../lib/related.ts';
 import { latestSnapshot } from '../lib/register/merge.ts';
+import { buildRegisterModel, type RegisterModel } from '../lib/register/model.ts';
 import type { RegisterRecord } from '../schemas/register.ts';
 
 /** The whole casebook, derived once. */
@@ -20,6 +21,8 @@ export interface Casebook {
 	register: Map<string, RegisterRecord>;
 	/** The date of the latest register snapshot, when there is a register. */
 	registerSnapshot: string | undefined;
+	/** The register as its pages show it: filings, organizations, case-study links. */
+	registerModel: RegisterModel;
 }
 
 let cached: Promise<Casebook> | undefined;
@@ -29,7 +32,11 @@ export function getCasebook(): Promise<Casebook> {
 	// In `astro dev` write-ups change under a running server, so the model is rebuilt per request there.
 	if (!cached || import.meta.env.DEV)
 		cached = (async () => {
-			const [entries, filings] = await Promise.all([getCollection('incidents'), getCollection('register')]);
+			const [entries, filings, aliases] = await Promise.all([
+				getCollection('incidents'),
+				getCollection('register'),
+				getCollection('organizations'),
+			]);
 			const incidents = newestFirst(entries.map((e) => buildIncident(e.id, e.data)));
 			return {
 				incidents,
@@ -38,6 +45,11 @@ export function getCasebook(): Promise<Casebook> {
 				related: relatedIndex(incidents),
 				register: new Map(filings.map((f) => [f.id, f.data])),
 				registerSnapshot: latestSnapshot(filings.map((f) => f.data)),
+				registerModel: buildRegisterModel(
+					filings.map((f) => f.data),
+					incidents,
+					aliases.map((a) => a.data),
+				),
 			};
 		})();
 	return cached;

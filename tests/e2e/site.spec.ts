@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { XMLParser } from 'fast-xml-parser';
 import type { APIRequestContext } from '@playwright/test';
@@ -37,12 +39,13 @@ test('no page makes a third-party request, sets a cookie or stores anything', as
 	test.setTimeout(180_000);
 	const pages = await sitePages(request, baseURL!);
 	expect(pages.length).toBeGreaterThan(100);
-	// What a page's own HTML asks for, on every page: nothing from another origin. A write-up's
-	// content can differ from page to page, its scripts cannot.
+	// What a page's own HTML asks for, on every page (read from disk: there are thousands): nothing
+	// from another origin. A write-up's content can differ from page to page, its scripts cannot.
+	const dist = process.env.E2E_DIST ?? 'dist';
 	const origin = new URL(baseURL!).origin;
 	const thirdParty: string[] = [];
 	for (const path of pages) {
-		const html = await (await request.get(path)).text();
+		const html = readFileSync(join(dist, path, 'index.html'), 'utf8');
 		for (const [tag] of html.matchAll(/<(?:img|script|iframe|embed|object|source|video|audio|link)\b[^>]*>/g)) {
 			if (/^<link\b/.test(tag) && !/\brel="(?:stylesheet|preload|modulepreload|icon|manifest)"/.test(tag)) continue;
 			for (const [, url] of tag.matchAll(/\s(?:src|href|srcset|data)="([^"]+)"/g))
@@ -126,6 +129,14 @@ const templates = [
 	'search/?q=pixel',
 	'about/',
 	'data/',
+	'register/',
+	'register/change-healthcare-inc-mn-2024-07-19/',
+	'register/browse/state/',
+	'register/browse/state/ca/',
+	'register/stats/',
+	'register/changes/',
+	'organizations/',
+	'organizations/kroger/',
 ];
 
 const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
