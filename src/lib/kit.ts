@@ -4,13 +4,19 @@
  * The components (src/components/kit/) and the content check that polices write-ups both read it.
  */
 
-/** Every component of the kit, with the attribute that names a source and the text attributes it needs. */
+/**
+ * Every component of the kit: the attribute that names a source, the text attributes it needs,
+ * and whether it renders a block (a figure or an aside), which must stand on its own lines.
+ */
 export const KIT = {
-	Cite: { sourceAttribute: 'id', requiredText: [] },
-	Callout: { sourceAttribute: undefined, requiredText: [] },
-	KeyFigure: { sourceAttribute: 'source', requiredText: ['value', 'label'] },
-	Quote: { sourceAttribute: 'source', requiredText: [] },
-} as const satisfies Record<string, { sourceAttribute: string | undefined; requiredText: readonly string[] }>;
+	Cite: { sourceAttribute: 'id', requiredText: [], block: false },
+	Callout: { sourceAttribute: undefined, requiredText: [], block: true },
+	KeyFigure: { sourceAttribute: 'source', requiredText: ['value', 'label'], block: true },
+	Quote: { sourceAttribute: 'source', requiredText: [], block: true },
+} as const satisfies Record<
+	string,
+	{ sourceAttribute: string | undefined; requiredText: readonly string[]; block: boolean }
+>;
 
 /** The name of a kit component. */
 export type KitComponent = keyof typeof KIT;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CALLOUT_KINDS, KIT_COMPONENTS } from '../lib/kit.ts';
+import { CALLOUT_KINDS, KIT, KIT_COMPONENTS, type KitComponent } from '../lib/kit.ts';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
 import { checkCrossFile, checkFile, fieldName, lintBody, type CheckedFile } from './validate.ts';
 
@@ -54,6 +54,14 @@ describe('the body policy follows the kit contract', () => {
 			'<Callout kind="tip"> is not a callout kind (expected one of: lesson, warning, note)',
 		);
 		expect(messages('<Cyte id="notice"/>')[0]).toContain('did you mean <Cite>?');
+		// A block component inside a sentence would break the page's HTML; an inline one may be there.
+		const inline = (name: KitComponent) =>
+			messages(`Text <${name} id="notice" source="notice" value="1" label="l"/> more.`);
+		for (const name of KIT_COMPONENTS)
+			expect(
+				inline(name).some((m) => m.includes('stands inside a paragraph')),
+				name,
+			).toBe(KIT[name].block);
 	});
 });
 
