@@ -14,6 +14,8 @@ test.describe('search in astro dev', () => {
 	const origin = `http://127.0.0.1:${port}`;
 
 	test.beforeAll(async () => {
+		// The wait below allows 60 s for the dev server; the hook's own limit must not cut it short.
+		test.setTimeout(90_000);
 		server = spawn('astro', ['dev', '--host', '127.0.0.1', '--port', String(port)], {
 			env: process.env,
 			stdio: 'ignore',
