@@ -6,6 +6,7 @@ import tailwindcss from '@tailwindcss/vite';
 import { siteConfig } from './src/site-config.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { incidentJsonIntegration } from './src/integrations/incident-json.ts';
+import { siteUrlIntegration } from './src/integrations/site-url.ts';
 import { redirectSlugs } from './src/lib/content-dir.ts';
 
 const { site, base } = siteConfig();
@@ -20,6 +21,7 @@ export default defineConfig({
 	// Stylesheets stay files: the Content-Security-Policy allows styles from 'self' only.
 	build: { format: 'directory', inlineStylesheets: 'never' },
 	integrations: [
+		siteUrlIntegration(),
 		mdx(),
 		// Redirect pages left at former slugs are not pages of their own.
 		sitemap({ filter: (page) => ![...redirects].some((slug) => page.endsWith(`/incidents/${slug}/`)) }),
