@@ -5,7 +5,7 @@ import { stringify } from 'csv-stringify/sync';
 import { makeIncident, validFrontmatter } from '../../tests/unit/fixtures.ts';
 import { apiIncident, apiIndexSchema, csvRow, CSV_COLUMNS, jsonSchemaOf } from './export.ts';
 import { incidentSchema } from '../schemas/incident.ts';
-import { plainCitation, bibtexCitation, cslCitation } from './citation.ts';
+import { plainCitation, bibtexCitation, cslCitation, protectCapitals } from './citation.ts';
 import { FEED_LIMIT, feedItems } from './feeds.ts';
 
 const site = 'https://casebook.example';
@@ -66,10 +66,10 @@ describe('CSV row', () => {
 });
 
 describe('citations', () => {
-	const input = { incident, url: `${site}/incidents/example-health-2023/`, accessed: '2026-12-05' };
+	const input = { incident, url: `${site}/incidents/example-health-2023/` };
 	it('carry title, site, URL and dates in every format', () => {
 		expect(plainCitation(input)).toBe(
-			'Breach Casebook. (2026, December 1). Example Health: a migration exposed names and emails (updated 1 December 2026; first published 23 November 2026). Breach Casebook. Retrieved 5 December 2026, from https://casebook.example/incidents/example-health-2023/',
+			'Breach Casebook. (2026, December 1). Example Health: a migration exposed names and emails (updated 1 December 2026; first published 23 November 2026). https://casebook.example/incidents/example-health-2023/',
 		);
 		const bib = bibtexCitation(input);
 		expect(bib).toMatch(/^@misc\{example_health_2023,/);
@@ -78,10 +78,31 @@ describe('citations', () => {
 		expect(cslCitation(input)).toMatchObject({
 			type: 'webpage',
 			title: incident.data.title,
-			'container-title': 'Breach Casebook',
+			author: [{ literal: 'Breach Casebook' }],
 			URL: input.url,
 			issued: { 'date-parts': [[2026, 12, 1]] },
 		});
+	});
+
+	it("name the casebook as a corporate author, once, and protect the title's capitals", () => {
+		const bib = bibtexCitation(input);
+		expect(bib).toContain('author = {{Breach Casebook}}');
+		expect(bib).toContain('title = {{Example} {Health:} a migration exposed names and emails}');
+		expect(protectCapitals('Novant: a Meta Pixel in MyChart sent data to X, not x')).toBe(
+			'{Novant:} a {Meta} {Pixel} in {MyChart} sent data to {X,} not x',
+		);
+		expect(cslCitation(input)).not.toHaveProperty('container-title');
+	});
+
+	it('give the date of the version cited, and leave the access date to the reader', () => {
+		const never = makeIncident('never-updated');
+		expect(plainCitation({ incident: never, url: 'u' })).toBe(
+			'Breach Casebook. (2026, November 23). Example Health: a migration exposed names and emails. u',
+		);
+		expect(plainCitation(input)).not.toMatch(/Retrieved/);
+		expect(bibtexCitation(input)).not.toMatch(/urldate/);
+		expect(cslCitation(input)).not.toHaveProperty('accessed');
+		expect(cslCitation(input)).toMatchObject({ 'original-date': { 'date-parts': [[2026, 11, 23]] } });
 	});
 });
 
@@ -92,6 +113,19 @@ describe('feed items', () => {
 		expect(items.map((i) => i.link)).toEqual([`${site}/incidents/example-health-2023/`, `${site}/incidents/older/`]);
 		expect(items[0]!.updated.toISOString()).toBe('2026-12-01T00:00:00.000Z');
 		expect(items[0]!.categories).toContain('Programming error');
+	});
+
+	it('break ties of the same day by disclosure, newest first', () => {
+		const disclosed = (slug: string, date: string) =>
+			makeIncident(slug, (fm) => (fm.dates.publiclyDisclosed = { date, source: 'notice' }));
+		const items = feedItems(
+			[disclosed('a-2023', '2023-02-04'), disclosed('b-2025', '2025-02-21'), disclosed('c-2024', '2024-06')],
+			site,
+		);
+		expect(items.map((i) => i.link)).toEqual(
+			['b-2025', 'c-2024', 'a-2023'].map((slug) => `${site}/incidents/${slug}/`),
+		);
+		expect(new Set(items.map((i) => i.published.toISOString()))).toEqual(new Set(['2026-11-23T00:00:00.000Z']));
 	});
 
 	it('carry only the most recently added case studies once there are more than FEED_LIMIT', () => {
