@@ -19,6 +19,8 @@ export const GET: APIRoute = async ({ site }) => {
 		generator: false,
 		feedLinks: { atom: absoluteUrl('atom.xml', site) },
 		copyright: `${SITE_TITLE} contributors`,
+		// RFC 4287 requires an author of the feed, or of every entry.
+		author: { name: SITE_TITLE, link: absoluteUrl('about/', site) },
 	});
 	for (const item of items) {
 		feed.addItem({
