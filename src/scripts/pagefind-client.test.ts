@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawInOrder, resultsText, type ResultData } from './pagefind-client.ts';
+import { drawInOrder, filtersSummaryText, resultsText, type ResultData } from './pagefind-client.ts';
 
 /** A result whose data arrives when `release(i)` is called, in any order. */
 function results(n: number) {
@@ -106,5 +106,13 @@ describe('resultsText', () => {
 			'12 case studies for words starting “ransomw” (none contain “ransomwre”)',
 		);
 		expect(resultsText(3076, '', '')).toBe('3,076 case studies');
+	});
+});
+
+describe('filtersSummaryText', () => {
+	it('says how many filters are active, and nothing more when none is', () => {
+		expect(filtersSummaryText(0)).toBe('Filters');
+		expect(filtersSummaryText(1)).toBe('Filters · 1 active');
+		expect(filtersSummaryText(1200)).toBe('Filters · 1,200 active');
 	});
 });

@@ -1,0 +1,172 @@
+/**
+ * What readers' software makes of the built site: reference managers (a BibTeX parser and
+ * citeproc-js, the CSL processor of Zotero and Mendeley), feed readers, search engines and link
+ * previews, and a phone. Each check reads the site as that software would, in process.
+ */
+import { createRequire } from 'node:module';
+import { parse as parseBibtex } from '@retorquere/bibtex-parser';
+import { parseFeed } from '@rowanmanning/feed-parser';
+import type { APIRequestContext } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { FEED_LIMIT } from '../../src/lib/feeds.ts';
+
+const require = createRequire(import.meta.url);
+const CSL = require('citeproc') as {
+	Engine: new (
+		sys: { retrieveLocale: (lang: string) => string; retrieveItem: (id: string) => unknown },
+		style: string,
+		lang: string,
+	) => {
+		setOutputFormat(format: string): void;
+		updateItems(ids: string[]): void;
+		makeBibliography(): [unknown, string[]];
+	};
+};
+// The APA 7 style and the en-US locale, as @citation-js ships them for citeproc-js.
+const styles = require('@citation-js/plugin-csl/lib/styles.json') as Record<string, string>;
+const locales = require('@citation-js/plugin-csl/lib/locales.json') as Record<string, string>;
+
+const items = new Map<string, unknown>();
+let engine: InstanceType<typeof CSL.Engine> | undefined;
+/** A CSL-JSON item in APA 7, as a reference manager renders it, as plain text. */
+function apa(item: { id: string }): string {
+	// One engine: reading the style and the locale is the slow part.
+	engine ??= new CSL.Engine(
+		{ retrieveLocale: () => locales['en-US']!, retrieveItem: (id) => items.get(id) },
+		styles.apa!,
+		'en-US',
+	);
+	engine.setOutputFormat('text');
+	items.set(item.id, item);
+	engine.updateItems([item.id]);
+	return engine.makeBibliography()[1][0]!.trim();
+}
+
+interface ApiIncident {
+	slug: string;
+	url: string;
+	facts: { title: string; added: string; updated?: string };
+}
+const incidents = async (request: APIRequestContext) =>
+	((await (await request.get('api/incidents.json')).json()) as { incidents: ApiIncident[] }).incidents;
+
+const decode = (html: string) =>
+	html
+		.replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+		.replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
+		.replace(/&quot;/g, '"')
+		.replace(/&#39;|&apos;/g, "'")
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&amp;/g, '&');
+
+/** The text of the citation `<pre id="cite-…">` of a case page, exactly as the Copy button copies it. */
+const citation = (html: string, id: 'plain' | 'bibtex' | 'csl') =>
+	decode(html.match(new RegExp(`<pre[^>]*id="cite-${id}"[^>]*>([\\s\\S]*?)</pre>`))![1]!);
+
+test.describe('citations, read by reference managers', () => {
+	test('BibTeX parses with the casebook as one corporate author and the title as written', async ({ request }) => {
+		for (const incident of await incidents(request)) {
+			const html = await (await request.get(`incidents/${incident.slug}/`)).text();
+			const bib = parseBibtex(citation(html, 'bibtex'));
+			expect(bib.errors, incident.slug).toEqual([]);
+			const [entry] = bib.entries;
+			// A person would be { lastName: 'Casebook', firstName: 'Breach' }, rendered "Casebook, B.".
+			expect(entry!.fields.author, incident.slug).toEqual([{ name: 'Breach Casebook' }]);
+			expect(entry!.fields.title, incident.slug).toBe(incident.facts.title);
+			expect(entry!.fields.url).toBe(incident.url);
+			expect(entry!.fields.urldate, 'the access date is the reader’s').toBeUndefined();
+			// What a reference manager makes of it in APA: the casebook as author, named once.
+			const rendered = apa({
+				id: incident.slug,
+				type: 'webpage',
+				title: entry!.fields.title,
+				author: [{ literal: (entry!.fields.author as { name: string }[])[0]!.name }],
+				URL: entry!.fields.url,
+				issued: { 'date-parts': [[Number(entry!.fields.year), Number(entry!.fields.month)]] },
+			});
+			expect(rendered).toMatch(/^Breach Casebook\. \(\d{4}, [A-Z][a-z]+\)\. /);
+			expect(rendered.match(/Breach Casebook/g)).toHaveLength(1);
+		}
+	});
+
+	test('CSL-JSON renders in APA through citeproc-js exactly as the plain-text citation reads', async ({ request }) => {
+		for (const incident of await incidents(request)) {
+			const html = await (await request.get(`incidents/${incident.slug}/`)).text();
+			const item = JSON.parse(citation(html, 'csl')) as { id: string; accessed?: unknown };
+			expect(item.accessed, 'the access date is the reader’s').toBeUndefined();
+			const rendered = apa(item);
+			const plain = citation(html, 'plain');
+			expect(plain).not.toContain('Retrieved');
+			if (incident.facts.updated) {
+				expect(plain).toContain('(updated ');
+				expect(rendered).toContain(incident.url);
+				// citeproc sets apostrophes typographically.
+			} else expect(rendered).toBe(plain.replaceAll("'", '’'));
+			expect(rendered.match(/Breach Casebook/g), incident.slug).toHaveLength(1);
+		}
+	});
+});
+
+test.describe('feeds, read by a feed reader', () => {
+	for (const name of ['atom.xml', 'rss.xml']) {
+		test(`${name}: every item dated, newest added or updated first, then newest disclosure`, async ({ request }) => {
+			const all = await incidents(request);
+			const feed = parseFeed(await (await request.get(name)).text());
+			expect(feed.title).toBe('Breach Casebook');
+			if (name === 'atom.xml') expect(feed.authors.map((a) => a.name)).toEqual(['Breach Casebook']);
+			expect(feed.items).toHaveLength(Math.min(all.length, FEED_LIMIT));
+			const api = await (await request.get('api/incidents.json')).json();
+			const disclosed = new Map<string, string>(
+				(api.incidents as { url: string; derived: { disclosed: string | null } }[]).map((i) => [
+					i.url,
+					i.derived.disclosed ?? '',
+				]),
+			);
+			const keys = feed.items.map((item) => {
+				expect(item.url, item.title ?? '').toMatch(/^https?:\/\/(?!localhost)/);
+				expect(item.title).toBeTruthy();
+				const date = item.updated ?? item.published;
+				expect(date, `${item.url} has a date`).toBeInstanceOf(Date);
+				return { date: date!.getTime(), disclosed: disclosed.get(item.url!)! };
+			});
+			for (let i = 1; i < keys.length; i++) {
+				const [a, b] = [keys[i - 1]!, keys[i]!];
+				expect(a.date, `item ${i}`).toBeGreaterThanOrEqual(b.date);
+				if (a.date === b.date && a.disclosed && b.disclosed)
+					expect(a.disclosed.slice(0, 4) >= b.disclosed.slice(0, 4), `item ${i}: ${a.disclosed} ${b.disclosed}`).toBe(
+						true,
+					);
+			}
+		});
+	}
+});
+
+test.describe('search on a phone', () => {
+	test.use({ viewport: { width: 412, height: 915 } });
+
+	test('the results come first; the filters fold behind a control that says how many are active', async ({ page }) => {
+		await page.goto('search/?vector=misconfiguration&vector=tracking-technology');
+		const first = page.locator('#search-results li').first();
+		await expect(first).toBeVisible();
+		expect((await first.boundingBox())!.y, 'the first result is on the first screen').toBeLessThan(915);
+		const fold = page.locator('#search-filters-fold > summary');
+		await expect(fold).toHaveText(/Filters · 2 active/);
+		const box = page.getByRole('checkbox', { name: /Tracking technology/ });
+		await expect(box).toBeHidden();
+		await fold.click();
+		await expect(box).toBeVisible();
+		await expect(box).toBeChecked();
+		await box.uncheck();
+		await expect(fold).toHaveText(/Filters · 1 active/);
+		await expect(page).toHaveURL(/vector=misconfiguration$/);
+	});
+
+	test('the filters are a column beside the results on a wide screen, with no control to open', async ({ page }) => {
+		await page.setViewportSize({ width: 1280, height: 900 });
+		await page.goto('search/');
+		await expect(page.locator('#search-results li').first()).toBeVisible();
+		await expect(page.locator('#search-filters-fold > summary')).toBeHidden();
+		await expect(page.getByRole('checkbox', { name: /Tracking technology/ })).toBeVisible();
+	});
+});
