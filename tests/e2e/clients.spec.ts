@@ -170,3 +170,27 @@ test.describe('search on a phone', () => {
 		await expect(page.getByRole('checkbox', { name: /Tracking technology/ })).toBeVisible();
 	});
 });
+
+test.describe('headers, as the host sends them', () => {
+	test('open data can be read from any origin; the pages do not say so', async ({ request }) => {
+		for (const path of ['api/incidents.json', 'data/incidents.csv', 'schema/incident.schema.json']) {
+			const response = await request.get(path);
+			expect(response.headers()['access-control-allow-origin'], path).toBe('*');
+			expect(response.headers()['strict-transport-security'], path).toContain('max-age=');
+		}
+		expect((await request.get('./')).headers()['access-control-allow-origin']).toBeUndefined();
+	});
+
+	test('the theme script that runs before first paint has a hashed name and a year-long cache', async ({
+		page,
+		request,
+	}) => {
+		await page.goto('./');
+		const src = await page.locator('head script[src*="theme"]').getAttribute('src');
+		expect(src).toMatch(/\/_astro\/theme\.[\w-]{8}\.js$/);
+		const response = await request.get(src!);
+		expect(response.status()).toBe(200);
+		expect(response.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+		await expect(page.locator('html')).toHaveClass(/\bjs\b/);
+	});
+});
