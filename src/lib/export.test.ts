@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 import { makeIncident, validFrontmatter } from '../../tests/unit/fixtures.ts';
-import { apiIncident, apiIndexSchema, csvRow, CSV_COLUMNS, jsonSchemaOf } from './export.ts';
+import { apiIncident, apiIndexSchema, csvRow, csvText, CSV_COLUMNS, HHS_CSV_COLUMNS, jsonSchemaOf } from './export.ts';
 import { incidentSchema } from '../schemas/incident.ts';
 import { plainCitation, bibtexCitation, cslCitation, protectCapitals } from './citation.ts';
 import { FEED_LIMIT, feedItems } from './feeds.ts';
@@ -53,15 +52,56 @@ describe('API record', () => {
 	});
 });
 
-describe('CSV row', () => {
-	it('puts HHS-like columns first and parses back to the same values', () => {
-		expect(CSV_COLUMNS.slice(0, 3)).toEqual(['Name of Covered Entity', 'State', 'Covered Entity Type']);
+describe('CSV', () => {
+	it('has one header style, snake_case, each column once and described', () => {
+		const names = CSV_COLUMNS.map((c) => c.name);
+		for (const name of names) expect(name).toMatch(/^[a-z]+(_[a-z0-9]+)*$/);
+		expect(new Set(names).size).toBe(names.length);
+		for (const c of CSV_COLUMNS) expect(c.description, c.name).toMatch(/\w{3,}.*\.$/);
+		expect(names).toContain('date_reported_to_regulator');
+		expect(names).not.toContain('Breach Submission Date');
+	});
+
+	it('parses back to the same values, past the byte-order mark Excel needs', () => {
+		const text = csvText([incident], CSV_COLUMNS, site);
+		expect(text.charCodeAt(0)).toBe(0xfeff);
+		const [back] = parse(text, { columns: true, bom: true }) as Record<string, string>[];
 		const row = csvRow(incident, site);
-		expect(row['Type of Breach']).toBe('Unauthorized Access/Disclosure');
-		expect(row.data_classes).toBe('Names; Email addresses');
-		const text = stringify([row], { header: true, columns: [...CSV_COLUMNS] });
-		const [back] = parse(text, { columns: true }) as Record<string, string>[];
 		expect(back).toEqual(row);
+		expect(row.breach_types).toBe('Unauthorized Access/Disclosure');
+		expect(row.data_classes).toBe('Names; Email addresses');
+		expect(row.date_reported_to_regulator).toBe('2023-03-10');
+	});
+
+	it('fills updated with the date added when the facts never changed', () => {
+		expect(csvRow(makeIncident('never-updated'), site).updated).toBe('2026-11-23');
+		expect(csvRow(incident, site).updated).toBe('2026-12-01');
+	});
+
+	it('keeps an HHS-portal export under the portal’s own column names', () => {
+		const [header, row] = parse(csvText([incident], HHS_CSV_COLUMNS, site), { bom: true }) as string[][];
+		expect(header).toEqual([
+			'Name of Covered Entity',
+			'State',
+			'Covered Entity Type',
+			'Individuals Affected',
+			'Breach Submission Date',
+			'Type of Breach',
+			'Location of Breached Information',
+			'Business Associate Present',
+			'Web Description',
+		]);
+		expect(row).toEqual([
+			'Example Health',
+			'OR',
+			'Healthcare provider',
+			'1200',
+			'2023-03-10',
+			'Unauthorized Access/Disclosure',
+			'Network Server',
+			'No',
+			incident.data.summary,
+		]);
 	});
 });
 

@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import type { APIRequestContext } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
@@ -29,7 +30,7 @@ const locales = require('@citation-js/plugin-csl/lib/locales.json') as Record<st
 const items = new Map<string, unknown>();
 let engine: InstanceType<typeof CSL.Engine> | undefined;
 /** A CSL-JSON item in APA 7, as a reference manager renders it, as plain text. */
-function apa(item: { id: string }): string {
+function apa(item: { id: string; [field: string]: unknown }): string {
 	// One engine: reading the style and the locale is the slow part.
 	engine ??= new CSL.Engine(
 		{ retrieveLocale: () => locales['en-US']!, retrieveItem: (id) => items.get(id) },
@@ -192,5 +193,30 @@ test.describe('headers, as the host sends them', () => {
 		expect(response.status()).toBe(200);
 		expect(response.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
 		await expect(page.locator('html')).toHaveClass(/\bjs\b/);
+	});
+});
+
+test.describe('the CSV, as a spreadsheet reads it', () => {
+	test('starts with a BOM, has one header style, and every column is in the data dictionary on /data/', async ({
+		page,
+		request,
+	}) => {
+		const text = await (await request.get('data/incidents.csv')).text();
+		expect(text.charCodeAt(0), 'a byte-order mark, for Excel').toBe(0xfeff);
+		const [header] = parseCsv(text, { bom: true, to_line: 1 }) as string[][];
+		for (const name of header!) expect(name).toMatch(/^[a-z]+(_[a-z0-9]+)*$/);
+		await page.goto('data/');
+		const dictionary = page.getByRole('table', { name: 'Columns of data/incidents.csv, in order' });
+		expect(await dictionary.locator('tbody th').allTextContents()).toEqual(header);
+		for (const cell of await dictionary.locator('tbody td').allTextContents()) expect(cell).toMatch(/\w{3,}/);
+	});
+
+	test('the HHS-portal export has the portal’s columns and a row per case study', async ({ request }) => {
+		const rows = parseCsv(await (await request.get('data/incidents-hhs.csv')).text(), {
+			bom: true,
+			columns: true,
+		}) as Record<string, string>[];
+		expect(rows).toHaveLength((await incidents(request)).length);
+		expect(Object.keys(rows[0]!)).toContain('Breach Submission Date');
 	});
 });

@@ -38,13 +38,13 @@ test('the CSV parses back with the same count and values', async ({ request }) =
 	const api = await getApi(request);
 	const response = await request.get('data/incidents.csv');
 	expect(response.headers()['content-type']).toContain('text/csv');
-	const rows = parse(await response.text(), { columns: true }) as Record<string, string>[];
+	const rows = parse(await response.text(), { columns: true, bom: true }) as Record<string, string>[];
 	expect(rows).toHaveLength(api.count);
 	api.incidents.forEach((incident, i) => {
 		const row = rows[i]!;
 		expect(row.slug).toBe(incident.slug);
-		expect(row['Name of Covered Entity']).toBe(incident.facts.organization.name);
-		expect(row['Individuals Affected']).toBe(
+		expect(row.organization).toBe(incident.facts.organization.name);
+		expect(row.individuals_affected).toBe(
 			incident.facts.individualsAffected.count === null ? '' : String(incident.facts.individualsAffected.count),
 		);
 		expect(row.summary).toBe(incident.facts.summary);
