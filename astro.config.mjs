@@ -7,6 +7,7 @@ import { siteConfig } from './src/site-config.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { incidentJsonIntegration } from './src/integrations/incident-json.ts';
 import { siteUrlIntegration } from './src/integrations/site-url.ts';
+import { shareImagesIntegration } from './src/integrations/share-images.ts';
 import { redirectSlugs } from './src/lib/content-dir.ts';
 
 const { site, base } = siteConfig();
@@ -26,6 +27,7 @@ export default defineConfig({
 		// Redirect pages left at former slugs are not pages of their own.
 		sitemap({ filter: (page) => ![...redirects].some((slug) => page.endsWith(`/incidents/${slug}/`)) }),
 		incidentJsonIntegration(),
+		shareImagesIntegration(),
 		pagefindIntegration(),
 	],
 	vite: {

@@ -220,3 +220,60 @@ test.describe('the CSV, as a spreadsheet reads it', () => {
 		expect(Object.keys(rows[0]!)).toContain('Breach Submission Date');
 	});
 });
+
+test.describe('structured data and link previews', () => {
+	/** Width and height of a PNG, from its IHDR chunk. */
+	const pngSize = (bytes: Buffer) => {
+		expect(bytes.subarray(0, 8).toString('hex'), 'a PNG signature').toBe('89504e470d0a1a0a');
+		return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+	};
+
+	test('every case page has its own share image and an Article with author, image and main entity', async ({
+		request,
+	}) => {
+		const all = await incidents(request);
+		const images = new Set<string>();
+		for (const incident of all) {
+			const html = await (await request.get(`incidents/${incident.slug}/`)).text();
+			const meta = (attr: string, name: string) =>
+				decode(html.match(new RegExp(`<meta ${attr}="${name}" content="([^"]*)"`))?.[1] ?? '');
+			const canonical = html.match(/<link rel="canonical" href="([^"]*)"/)![1]!;
+			expect(canonical, 'built with SITE_URL').not.toContain('localhost');
+			const image = meta('property', 'og:image');
+			expect(image).toBe(`${canonical}share.png`);
+			expect(meta('name', 'twitter:image')).toBe(image);
+			expect(meta('name', 'twitter:card')).toBe('summary_large_image');
+			expect(meta('property', 'og:image:alt')).toContain(incident.facts.title);
+			const png = await request.get(new URL(image).pathname);
+			expect(png.headers()['content-type']).toBe('image/png');
+			expect(pngSize(await png.body())).toEqual({ width: 1200, height: 630 });
+			images.add((await png.body()).toString('base64'));
+			const ld = JSON.parse(decode(html.match(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/)![1]!));
+			expect(ld).toMatchObject({
+				'@type': 'Article',
+				author: { '@type': 'Organization', name: 'Breach Casebook' },
+				image,
+				mainEntityOfPage: { '@type': 'WebPage', '@id': canonical },
+			});
+			expect(ld.headline.length, incident.slug).toBeLessThanOrEqual(110);
+		}
+		expect(images.size, 'one image per case study').toBe(all.length);
+	});
+
+	test('the home page is a WebSite whose SearchAction finds case studies', async ({ page }) => {
+		await page.goto('./');
+		const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+		expect(ld).toMatchObject({ '@type': 'WebSite', name: 'Breach Casebook' });
+		const template: string = ld.potentialAction.target.urlTemplate;
+		expect(ld.potentialAction['query-input']).toBe('required name=search_term_string');
+		// The template is on the public origin; the same path answers here.
+		const target = new URL(template.replace('{search_term_string}', 'anthem'));
+		await page.goto(`${target.pathname.replace(new URL(page.url()).pathname, '')}${target.search}`);
+		await expect(page.locator('#search-results').getByRole('link', { name: /Anthem/ })).toBeVisible();
+		const image = await page.locator('meta[property="og:image"]').getAttribute('content');
+		expect(pngSize(await (await page.request.get(new URL(image!).pathname)).body())).toEqual({
+			width: 1200,
+			height: 630,
+		});
+	});
+});
