@@ -13,7 +13,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkCorpus, formatProblem } from '../src/lib/validate.ts';
-import { incidentsDir } from '../src/lib/content-dir.ts';
+import { registerIndex } from '../src/tooling/register-store.ts';
+import { incidentsDir, registerDir } from '../src/lib/content-dir.ts';
 import { INDEX_AFTER_ASTRO, indexSite } from '../src/integrations/pagefind.ts';
 import { siteUrlProblem } from '../src/site-config.ts';
 
@@ -63,13 +64,14 @@ process.on('SIGINT', () => (stopAstro(), fail('Build interrupted.')));
 process.on('SIGTERM', () => (stopAstro(), fail('Build interrupted.')));
 
 const checkStarted = performance.now();
-const { problems, files } = checkCorpus(dir);
+const { problems, warnings, files } = checkCorpus(dir, registerIndex(registerDir()));
 if (problems.length > 0) {
 	stopAstro();
 	await astroExit;
 	for (const problem of problems) console.error(formatProblem(problem));
 	fail(`Build stopped: ${problems.length} problem(s) in the write-ups in ${dir}.`);
 }
+if (warnings.length > 0) console.warn(`! ${warnings.length} register warning(s): npm run check lists them`);
 console.log(
 	`✓ ${files.length} write-ups valid in ${Math.round(performance.now() - checkStarted)} ms (checked while Astro builds into ${staging})`,
 );

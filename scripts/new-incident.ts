@@ -6,7 +6,9 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { incidentsDir, listWriteUps } from '../src/lib/content-dir.ts';
+import { incidentsDir, listWriteUps, registerDir } from '../src/lib/content-dir.ts';
+import { findFilings } from '../src/lib/register/find.ts';
+import { readRegister } from '../src/tooling/register-store.ts';
 import { slugOf } from '../src/lib/slug.ts';
 import { slugify } from '../src/lib/suggest.ts';
 import { incidentTemplate } from '../src/lib/template.ts';
@@ -39,5 +41,6 @@ if (taken || existsSync(file)) {
 	process.exit(1);
 }
 mkdirSync(dir, { recursive: true });
-writeFileSync(file, incidentTemplate(name.trim(), new Date().toISOString().slice(0, 10)), { flag: 'wx' });
+const filings = findFilings(readRegister(registerDir()).records, name);
+writeFileSync(file, incidentTemplate(name.trim(), new Date().toISOString().slice(0, 10), filings), { flag: 'wx' });
 console.log(`✓ Created ${file}\n  Fill in every fact with its source, write the narrative, then run: npm run check`);

@@ -1,7 +1,10 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { existsSync } from 'node:fs';
+import { file, glob } from 'astro/loaders';
 import { incidentSchema } from './schemas/incident.ts';
-import { incidentsDir } from './lib/content-dir.ts';
+import { registerRecordSchema } from './schemas/register.ts';
+import { organizationAliasSchema } from './schemas/organization.ts';
+import { incidentsDir, organizationsFile, registerDir } from './lib/content-dir.ts';
 import { slugOf } from './lib/slug.ts';
 
 /**
@@ -22,4 +25,21 @@ const incidents = defineCollection({
 	schema: incidentSchema,
 });
 
-export const collections = { incidents };
+/**
+ * The HHS breach register: one entry per filing, written by `npm run import:hhs` as one JSON array.
+ * A content folder without a register (a test fixture, a benchmark corpus) has an empty one.
+ */
+const registerFile = `${registerDir()}/filings.json`;
+const register = defineCollection({
+	loader: existsSync(registerFile) ? file(registerFile) : () => [],
+	schema: registerRecordSchema,
+});
+
+/** The editors' alias list: organizations whose names the register spells in ways normalization cannot join. */
+const aliasFile = organizationsFile();
+const organizations = defineCollection({
+	loader: existsSync(aliasFile) ? file(aliasFile) : () => [],
+	schema: organizationAliasSchema,
+});
+
+export const collections = { incidents, register, organizations };

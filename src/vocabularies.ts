@@ -10,6 +10,8 @@
 export interface Term {
 	/** Shown to readers. */
 	label: string;
+	/** The HHS breach portal's spelling of the term, where it differs from `label`. */
+	hhs?: string;
 	/** One line that says what the term covers. */
 	definition: string;
 }
@@ -37,18 +39,22 @@ export const organizationTypes = vocabulary({
 	terms: {
 		'healthcare-provider': {
 			label: 'Healthcare provider',
+			hhs: 'Healthcare Provider',
 			definition: 'A hospital, clinic, pharmacy, practitioner or other provider of care.',
 		},
 		'health-plan': {
 			label: 'Health plan',
+			hhs: 'Health Plan',
 			definition: 'An insurer, HMO, employer plan or government programme that pays for care.',
 		},
 		'healthcare-clearinghouse': {
 			label: 'Healthcare clearinghouse',
+			hhs: 'Healthcare Clearing House',
 			definition: 'An entity that converts health information between non-standard and standard formats.',
 		},
 		'business-associate': {
 			label: 'Business associate',
+			hhs: 'Business Associate',
 			definition: 'A vendor that handles protected health information on behalf of a covered entity.',
 		},
 		'non-hipaa': {
@@ -371,6 +377,60 @@ export const sourceKinds = vocabulary({
 		court: { label: 'Court', definition: 'A court filing, order or judgment.' },
 		news: { label: 'News', definition: 'Primary reporting by a news organization.' },
 		research: { label: 'Research', definition: 'A security researcher’s or academic’s report.' },
+	},
+});
+
+/** Where a filing stands in the HHS breach portal: the list it was exported from. */
+export const registerStatuses = vocabulary({
+	label: 'Status',
+	plural: 'Statuses',
+	definition: 'Which of the HHS breach portal’s two lists the filing was last seen on.',
+	terms: {
+		'under-investigation': {
+			label: 'Under investigation',
+			definition: 'On the portal’s list of breaches that OCR is still investigating.',
+		},
+		archived: {
+			label: 'Archived',
+			definition: 'On the portal’s archive: OCR has closed its investigation, or the report is older than 24 months.',
+		},
+	},
+});
+
+/** Why a case study has no filing in the HHS breach register. */
+export const noFilingReasons = vocabulary({
+	label: 'No filing',
+	plural: 'Reasons for no filing',
+	definition: 'Why a case study links to no report in the HHS breach register.',
+	terms: {
+		'ftc-matter': {
+			label: 'FTC matter',
+			definition: 'The Federal Trade Commission, not HHS, dealt with it: the company is not a HIPAA entity.',
+		},
+		'before-register': {
+			label: 'Before the register',
+			definition: 'It happened before the HHS register began with breaches discovered from late September 2009.',
+		},
+		'state-only': {
+			label: 'State notice only',
+			definition: 'It was reported to state regulators or the public, and no HHS filing is listed.',
+		},
+		'other-entity': {
+			label: 'Filed under another entity',
+			definition: 'The filing is listed under another organization’s name, such as a client or a parent.',
+		},
+		'not-reported': {
+			label: 'Not reported to HHS',
+			definition: 'The organization reported no breach of protected health information to HHS.',
+		},
+		'below-threshold': {
+			label: 'Fewer than 500 people',
+			definition: 'It affected fewer than 500 people, which HHS does not list individually.',
+		},
+		'not-hipaa': {
+			label: 'Not a HIPAA breach',
+			definition: 'The data or the organization falls outside HIPAA and no other regulator listed it.',
+		},
 	},
 });
 

@@ -520,6 +520,7 @@ export function generateCorpus(options: { cases: number; dir: string; seed?: str
 			`  count: ${affected ?? 'null'}`,
 			...(affected !== null ? [`  source: ${affectedSource}`] : []),
 			...(affected !== null && r.chance(0.5) ? [`  asOf: ${z(iso(reported))}`] : []),
+			`register: { none: state-only, note: 'A synthetic case study.' }`,
 			`dataClasses: [${dataList.join(', ')}]`,
 			`breachType: [${breachList.join(', ')}]`,
 			`location: [${locationList.join(', ')}]`,

@@ -6,6 +6,9 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildIncident, newestFirst, type Incident } from './model.ts';
 import { relatedIndex, type RelatedIncident } from './related.ts';
+import { latestSnapshot } from './register/merge.ts';
+import { buildRegisterModel, type RegisterModel } from './register/model.ts';
+import type { RegisterRecord } from '../schemas/register.ts';
 
 /** The whole casebook, derived once. */
 export interface Casebook {
@@ -14,6 +17,12 @@ export interface Casebook {
 	bySlug: Map<string, Incident>;
 	entries: Map<string, CollectionEntry<'incidents'>>;
 	related: (incident: Incident) => RelatedIncident[];
+	/** The HHS breach register's filings, by id. */
+	register: Map<string, RegisterRecord>;
+	/** The date of the latest register snapshot, when there is a register. */
+	registerSnapshot: string | undefined;
+	/** The register as its pages show it: filings, organizations, case-study links. */
+	registerModel: RegisterModel;
 }
 
 let cached: Promise<Casebook> | undefined;
@@ -23,13 +32,24 @@ export function getCasebook(): Promise<Casebook> {
 	// In `astro dev` write-ups change under a running server, so the model is rebuilt per request there.
 	if (!cached || import.meta.env.DEV)
 		cached = (async () => {
-			const entries = await getCollection('incidents');
+			const [entries, filings, aliases] = await Promise.all([
+				getCollection('incidents'),
+				getCollection('register'),
+				getCollection('organizations'),
+			]);
 			const incidents = newestFirst(entries.map((e) => buildIncident(e.id, e.data)));
 			return {
 				incidents,
 				bySlug: new Map(incidents.map((i) => [i.slug, i])),
 				entries: new Map(entries.map((e) => [e.id, e])),
 				related: relatedIndex(incidents),
+				register: new Map(filings.map((f) => [f.id, f.data])),
+				registerSnapshot: latestSnapshot(filings.map((f) => f.data)),
+				registerModel: buildRegisterModel(
+					filings.map((f) => f.data),
+					incidents,
+					aliases.map((a) => a.data),
+				),
 			};
 		})();
 	return cached;

@@ -2,11 +2,20 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parse } from 'yaml';
 
-/** Where the write-ups are read from: `content/incidents`, or `$CONTENT_DIR/incidents` for tests and benchmarks. */
-export function incidentsDir(env: Record<string, string | undefined> = process.env): string {
-	const root = env.CONTENT_DIR?.replace(/\/+$/, '') || './content';
-	return `${root}/incidents`;
+/** The content folder: `content`, or `$CONTENT_DIR` for tests and benchmarks. */
+export function contentRoot(env: Record<string, string | undefined> = process.env): string {
+	return env.CONTENT_DIR?.replace(/\/+$/, '') || './content';
 }
+
+/** Where the write-ups are read from: `content/incidents`, or `$CONTENT_DIR/incidents`. */
+export const incidentsDir = (env: Record<string, string | undefined> = process.env) => `${contentRoot(env)}/incidents`;
+
+/** Where the HHS breach register is kept: `content/register`. */
+export const registerDir = (env: Record<string, string | undefined> = process.env) => `${contentRoot(env)}/register`;
+
+/** The editors' list of organization aliases: `content/organizations.yaml`. */
+export const organizationsFile = (env: Record<string, string | undefined> = process.env) =>
+	`${contentRoot(env)}/organizations.yaml`;
 
 /** Every `.mdx` file below a folder, sorted, as paths relative to the working directory. */
 export function listWriteUps(dir: string, cwd = process.cwd()): string[] {

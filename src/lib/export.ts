@@ -8,6 +8,7 @@ import { incidentSchema, DATE_FIELDS, DATE_LABELS } from '../schemas/incident.ts
 import { PARTIAL_DATE_PATTERN } from './partial-date.ts';
 import type { Incident } from './model.ts';
 import type { Measure } from './measures.ts';
+import { HHS_COLUMNS } from './register/hhs-export.ts';
 import { incidentPath, absoluteUrl } from './urls.ts';
 import {
 	actors,
@@ -270,8 +271,8 @@ export function csvRow(incident: Incident, site: URL | string | undefined): Reco
 	return Object.fromEntries(CSV_COLUMNS.map((c) => [c.name, c.value(incident, site)]));
 }
 
-/** The HHS OCR breach portal's column names, each with the column of ours that it holds. */
-const HHS_NAMES = {
+/** For each of the HHS OCR breach portal's columns, the column of ours that holds it. */
+const HHS_SOURCES: Record<(typeof HHS_COLUMNS)[number], string> = {
 	'Name of Covered Entity': 'organization',
 	State: 'state',
 	'Covered Entity Type': 'organization_type',
@@ -281,14 +282,14 @@ const HHS_NAMES = {
 	'Location of Breached Information': 'locations',
 	'Business Associate Present': 'business_associate_present',
 	'Web Description': 'summary',
-} as const;
+};
 
 /**
- * The columns of `data/incidents-hhs.csv`: the HHS OCR breach portal's own, under its own names,
- * for comparing the casebook with the portal's export in one spreadsheet.
+ * The columns of `data/incidents-hhs.csv`: the HHS OCR breach portal's own, in its order and under
+ * its names (the importer's, src/lib/register/hhs-export.ts), to set beside the portal's export.
  */
-export const HHS_CSV_COLUMNS: readonly CsvColumn[] = Object.entries(HHS_NAMES).map(([name, ours]) => {
-	const column = CSV_COLUMNS.find((c) => c.name === ours)!;
+export const HHS_CSV_COLUMNS: readonly CsvColumn[] = HHS_COLUMNS.map((name) => {
+	const column = CSV_COLUMNS.find((c) => c.name === HHS_SOURCES[name])!;
 	return { ...column, name };
 });
 

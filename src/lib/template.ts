@@ -2,8 +2,10 @@
  * The skeleton of a new write-up, with every field commented from the model and the
  * vocabularies, so the comments can never drift from what the check accepts.
  */
-import { vocabularies, termKeys, usStates, type Vocabulary } from '../vocabularies.ts';
+import { noFilingReasons, vocabularies, termKeys, usStates, type Vocabulary } from '../vocabularies.ts';
 import { DATE_FIELDS, DATE_LABELS } from '../schemas/incident.ts';
+import type { RegisterRecord } from '../schemas/register.ts';
+import { formatCount } from './format.ts';
 
 const allowed = (v: Vocabulary) => termKeys(v).join(' | ');
 
@@ -17,8 +19,16 @@ export const BODY_SECTIONS = [
 	'Lessons',
 ] as const;
 
-/** A new write-up for `organization`, added on `today` (YYYY-MM-DD). */
-export function incidentTemplate(organization: string, today: string): string {
+/** A new write-up for `organization`, added on `today` (YYYY-MM-DD), offering the register filings found under its name. */
+export function incidentTemplate(organization: string, today: string, filings: readonly RegisterRecord[] = []): string {
+	const found = filings.length
+		? filings
+				.map(
+					(r) =>
+						`  #   ${r.id}   ${r.name} (${r.state ?? '–'}), ${r.individualsAffected === null ? 'no count' : formatCount(r.individualsAffected)}, filed ${r.submitted}`,
+				)
+				.join('\n')
+		: '  #   (none found under this name: search content/register/filings.json)';
 	const yamlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 	const dates = DATE_FIELDS.map(
 		(f) =>
@@ -42,6 +52,12 @@ individualsAffected:
   # source: source-id   # required when count is a number
   # asOf: 'YYYY-MM-DD'
   # note: ''   # e.g. where sources disagree
+register:   # the HHS breach-register filing(s) it concerns, or why there is none (docs/REGISTER.md)
+  filings: []   # record ids; filings under a similar name:
+${found}
+  # none: state-only   # instead of filings: ${allowed(noFilingReasons)}
+  # note: ''   # required with none: why there is no filing, or which entity filed
+  # countDiffers: { registerCount: 0, reason: '', source: source-id }   # when the count differs from the register on purpose
 dataClasses: []   # ${allowed(vocabularies.dataClasses)}
 breachType: []   # HHS: ${allowed(vocabularies.breachType)}
 location: []   # HHS: ${allowed(vocabularies.location)}

@@ -30,3 +30,14 @@ export const timelinePath = (year?: string, month?: string) =>
  * or `path/page/2/` where the listing's own children are other pages (case studies).
  */
 export const pagePath = (path: string, n: number, segment = '') => (n <= 1 ? path : `${path}${segment}${n}/`);
+/** The register's listing, or the page of one filing. */
+export const registerPath = (id?: string) => (id ? `register/${id}/` : 'register/');
+/** The register's browse index, a facet's values, or the filings with one value. */
+export const registerBrowsePath = (facet?: string, value?: string) =>
+	facet ? (value ? `register/browse/${facet}/${value}/` : `register/browse/${facet}/`) : 'register/browse/';
+/** The index of organizations, or one organization's page. */
+export const organizationPath = (slug?: string) => (slug ? `organizations/${slug}/` : 'organizations/');
+/** The register's statistics, and what each import changed (with its Atom feed). */
+export const registerStatsPath = 'register/stats/';
+export const registerChangesPath = 'register/changes/';
+export const registerChangesFeedPath = 'register/changes.xml';

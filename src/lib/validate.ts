@@ -16,6 +16,8 @@ import { incidentSchema, type IncidentData } from '../schemas/incident.ts';
 import { closestMatch } from './suggest.ts';
 import { slugOf } from './slug.ts';
 import { listWriteUps } from './content-dir.ts';
+import { checkRegisterLinks } from './register/links.ts';
+import type { RegisterRecord } from '../schemas/register.ts';
 
 /** One problem in one write-up. */
 export interface Problem {
@@ -378,13 +380,26 @@ function lintElement(node: MdNode, sourceIds: readonly string[], known: string, 
 	}
 }
 
-/** Validates every write-up in a folder, including the rules that span files. */
-export function checkCorpus(dir: string): { problems: Problem[]; files: CheckedFile[] } {
+/** The register as the check needs it: records by id, and the date of the latest snapshot. */
+export interface RegisterIndex {
+	records: ReadonlyMap<string, RegisterRecord>;
+	latest?: string;
+}
+
+/**
+ * Validates every write-up in a folder, including the rules that span files and the links to the
+ * register. `warnings` are case studies that drifted from the register: errors only with `--strict`.
+ */
+export function checkCorpus(
+	dir: string,
+	register: RegisterIndex = { records: new Map() },
+): { problems: Problem[]; warnings: Problem[]; files: CheckedFile[] } {
 	const problems: Problem[] = [];
+	const warnings: Problem[] = [];
 	const files: CheckedFile[] = [];
 	if (!existsSync(dir)) {
 		const message = 'no such folder (expected CONTENT_DIR to name a folder that holds an incidents/ folder)';
-		return { problems: [{ file: dir, line: 1, field: 'folder', message }], files };
+		return { problems: [{ file: dir, line: 1, field: 'folder', message }], warnings, files };
 	}
 	for (const file of listWriteUps(dir)) {
 		const result = checkFile(file, readFileSync(file));
@@ -392,8 +407,12 @@ export function checkCorpus(dir: string): { problems: Problem[]; files: CheckedF
 		files.push(result.checked);
 	}
 	problems.push(...checkCrossFile(files));
-	problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-	return { problems, files };
+	for (const { kind, ...problem } of checkRegisterLinks(files, register.records, register.latest))
+		(kind === 'error' ? problems : warnings).push(problem);
+	const byPlace = (a: Problem, b: Problem) => a.file.localeCompare(b.file) || a.line - b.line;
+	problems.sort(byPlace);
+	warnings.sort(byPlace);
+	return { problems, warnings, files };
 }
 
 /** Rules that span write-ups: unique slugs, redirects that collide, related slugs that exist. */

@@ -15,6 +15,7 @@ import {
 	disclosures,
 	lessons,
 	locations,
+	noFilingReasons,
 	organizationTypes,
 	outcomeKinds,
 	sourceKinds,
@@ -233,6 +234,48 @@ const individualsAffectedSchema = z
 	});
 
 /** The organization responsible for the data. */
+/** A record id of the register: `change-healthcare-inc-mn-2024-07-19` (docs/REGISTER.md). */
+export const registerIdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+	error: 'must be a register record id such as "change-healthcare-inc-mn-2024-07-19" (docs/REGISTER.md)',
+});
+
+const registerLinkSchema = z
+	.object({
+		filings: z
+			.array(registerIdSchema)
+			.min(1, { error: 'must list at least one register record id, or use `none` with a reason' })
+			.optional()
+			.describe('Ids of the HHS breach-register filings this case study concerns.'),
+		none: termSchema(noFilingReasons).optional().describe('Why there is no filing, when there is none.'),
+		note: z.string().trim().min(1).optional().describe('A short explanation, e.g. which entity filed instead.'),
+		countDiffers: z
+			.object({
+				registerCount: z
+					.number({ error: 'must be the register figure this reason answers, a whole number' })
+					.int()
+					.nonnegative()
+					.describe('The register figure (the sum over `filings`) that the reason explains.'),
+				reason: text('reason').describe('Why the case study keeps a different count.'),
+				source: sourceRef,
+			})
+			.strict()
+			.optional()
+			.describe('Why `individualsAffected.count` differs from the register, on purpose.'),
+	})
+	.strict()
+	.superRefine((link, ctx) => {
+		if ((link.filings === undefined) === (link.none === undefined))
+			ctx.addIssue({
+				code: 'custom',
+				path: [],
+				message: 'must have either `filings` (register record ids) or `none` (why there is no filing), not both',
+			});
+		if (link.none !== undefined && link.note === undefined)
+			ctx.addIssue({ code: 'custom', path: ['note'], message: 'is missing: say in a line why there is no filing' });
+		if (link.countDiffers !== undefined && link.filings === undefined)
+			ctx.addIssue({ code: 'custom', path: ['countDiffers'], message: 'needs `filings` to differ from' });
+	});
+
 const organizationSchema = z
 	.object({
 		/** The organization's name, as it is publicly known. */
@@ -275,6 +318,9 @@ const incidentObject = z
 			'How many people were affected, with the source of the count.',
 		),
 		/** What was exposed. */
+		register: registerLinkSchema.describe(
+			'The HHS breach-register filing(s) this case study concerns, or why there is none.',
+		),
 		dataClasses: termListSchema(dataClasses).describe('What kinds of data were exposed.'),
 		/** The HHS breach type(s). */
 		breachType: termListSchema(breachTypes).describe('The HHS breach portal type(s).'),
@@ -361,6 +407,11 @@ function crossFieldRules(data: IncidentInput, ctx: z.RefinementCtx<IncidentInput
 	};
 	const dates = (data.dates ?? {}) as Record<string, unknown>;
 	checkRef(refOf(data.individualsAffected), ['individualsAffected', 'source']);
+	checkRef(refOf((data.register as { countDiffers?: unknown } | undefined)?.countDiffers), [
+		'register',
+		'countDiffers',
+		'source',
+	]);
 	for (const field of DATE_FIELDS) checkRef(refOf(dates[field]), ['dates', field, 'source']);
 	asArray(data.outcomes).forEach((o, i) => checkRef(refOf(o), ['outcomes', i, 'source']));
 

@@ -11,6 +11,7 @@ export function validFrontmatter(): Record<string, any> {
 		organization: { name: 'Example Health', type: 'healthcare-provider', state: 'OR', country: 'US' },
 		recipients: [],
 		individualsAffected: { count: 1200, source: 'regulator', asOf: '2023-03-10' },
+		register: { none: 'state-only', note: 'A test case study with no filing.' },
 		dataClasses: ['names', 'email-addresses'],
 		breachType: ['unauthorized-access-disclosure'],
 		location: ['network-server'],

@@ -1,0 +1,18 @@
+import type { APIRoute } from 'astro';
+import { jsonResponse } from '../../lib/responses.ts';
+import { getCasebook } from '../../lib/collection.ts';
+import { SCHEMA_VERSION } from '../../lib/export.ts';
+import { apiFiling } from '../../lib/register/export.ts';
+import { buildTimestamp } from '../../lib/build-info.ts';
+
+/** Every filing in the HHS breach register with its history and its case studies, newest first. */
+export const GET: APIRoute = async ({ site }) => {
+	const { registerModel } = await getCasebook();
+	return jsonResponse({
+		schemaVersion: SCHEMA_VERSION,
+		generated: buildTimestamp(),
+		snapshot: registerModel.snapshot ?? null,
+		count: registerModel.filings.length,
+		filings: registerModel.filings.map((f) => apiFiling(f, site)),
+	});
+};

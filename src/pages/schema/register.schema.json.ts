@@ -1,0 +1,16 @@
+import type { APIRoute } from 'astro';
+import { jsonResponse } from '../../lib/responses.ts';
+import { registerRecordSchema } from '../../schemas/register.ts';
+import { jsonSchemaOf } from '../../lib/export.ts';
+import { absoluteUrl } from '../../lib/urls.ts';
+
+/** One filing of the register, as JSON Schema generated from the Zod model. */
+export const GET: APIRoute = ({ site }) =>
+	jsonResponse(
+		jsonSchemaOf(
+			registerRecordSchema,
+			absoluteUrl('schema/register.schema.json', site),
+			'Breach Casebook register filing',
+		),
+		'application/schema+json',
+	);
