@@ -12,10 +12,10 @@ export function siteConfig(env: Record<string, string | undefined> = process.env
 export const SITE_URL_OUTPUTS = [
 	'canonical links, og:url and og:image on every page',
 	'the JSON-LD of the home page and of every case study',
-	'rss.xml and atom.xml',
+	'rss.xml, atom.xml and the register’s changes feed',
 	'the sitemap and the Sitemap line of robots.txt',
 	'every "Cite this case study" block (plain text, BibTeX, CSL-JSON)',
-	'the url fields of api/incidents.json, api/incidents/*.json and data/*.csv',
+	'the url fields of api/incidents.json, api/incidents/*.json, api/register.json and data/*.csv',
 	'the $id of the JSON Schemas in schema/',
 ] as const;
 

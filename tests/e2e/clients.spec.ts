@@ -117,30 +117,43 @@ test.describe('feeds, read by a feed reader', () => {
 			expect(feed.title).toBe('Breach Casebook');
 			if (name === 'atom.xml') expect(feed.authors.map((a) => a.name)).toEqual(['Breach Casebook']);
 			expect(feed.items).toHaveLength(Math.min(all.length, FEED_LIMIT));
-			const api = await (await request.get('api/incidents.json')).json();
-			const disclosed = new Map<string, string>(
-				(api.incidents as { url: string; derived: { disclosed: string | null } }[]).map((i) => [
-					i.url,
-					i.derived.disclosed ?? '',
-				]),
-			);
+			const api = (await (await request.get('api/incidents.json')).json()) as {
+				incidents: { url: string; facts: { added: string; updated?: string }; derived: { disclosed: string | null } }[];
+			};
+			const byUrl = new Map(api.incidents.map((i) => [i.url, i]));
 			const keys = feed.items.map((item) => {
 				expect(item.url, item.title ?? '').toMatch(/^https?:\/\/(?!localhost)/);
 				expect(item.title).toBeTruthy();
 				const date = item.updated ?? item.published;
 				expect(date, `${item.url} has a date`).toBeInstanceOf(Date);
-				return { date: date!.getTime(), disclosed: disclosed.get(item.url!)! };
+				const { facts, derived } = byUrl.get(item.url!)!;
+				// The date a reader sees is when the case study was last added or updated.
+				expect(date!.toISOString().slice(0, 10)).toBe(facts.updated ?? facts.added);
+				return { date: date!.getTime(), added: facts.added, disclosed: derived.disclosed ?? '' };
 			});
 			for (let i = 1; i < keys.length; i++) {
 				const [a, b] = [keys[i - 1]!, keys[i]!];
 				expect(a.date, `item ${i}`).toBeGreaterThanOrEqual(b.date);
-				if (a.date === b.date && a.disclosed && b.disclosed)
+				// Same day, same first publication: the newer disclosure first.
+				if (a.date === b.date && a.added === b.added && a.disclosed && b.disclosed)
 					expect(a.disclosed.slice(0, 4) >= b.disclosed.slice(0, 4), `item ${i}: ${a.disclosed} ${b.disclosed}`).toBe(
 						true,
 					);
 			}
 		});
 	}
+});
+
+test('the register’s changes feed parses, with its author and every entry dated, newest first', async ({ request }) => {
+	const feed = parseFeed(await (await request.get('register/changes.xml')).text());
+	expect(feed.authors.map((a) => a.name)).toEqual(['Breach Casebook']);
+	expect(feed.items.length).toBeGreaterThan(0);
+	const dates = feed.items.map((item) => {
+		expect(item.url).toMatch(/^https?:\/\/(?!localhost)/);
+		expect(item.updated ?? item.published, item.title ?? '').toBeInstanceOf(Date);
+		return (item.updated ?? item.published)!.getTime();
+	});
+	expect(dates).toEqual([...dates].sort((a, b) => b - a));
 });
 
 test.describe('search on a phone', () => {
