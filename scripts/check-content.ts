@@ -3,13 +3,15 @@
  * then every case study that drifted from the HHS breach register as a warning. Exits 1 when there
  * is any problem, or, with `--strict`, any warning.
  */
-import { checkCorpus, formatProblem } from '../src/lib/validate.ts';
-import { incidentsDir, registerDir } from '../src/lib/content-dir.ts';
+import { checkCorpus, checkOrganizations, formatProblem } from '../src/lib/validate.ts';
+import { incidentsDir, organizationsFile, registerDir } from '../src/lib/content-dir.ts';
 import { registerIndex } from '../src/tooling/register-store.ts';
 
 const strict = process.argv.includes('--strict');
 const dir = incidentsDir();
-const { problems, warnings, files } = checkCorpus(dir, registerIndex(registerDir()));
+const corpus = checkCorpus(dir, registerIndex(registerDir()));
+const { warnings, files } = corpus;
+const problems = [...corpus.problems, ...checkOrganizations(organizationsFile())];
 for (const problem of problems) console.error(formatProblem(problem));
 for (const warning of warnings) console.error(`${strict ? '' : 'warning: '}${formatProblem(warning)}`);
 const failures = strict ? [...problems, ...warnings] : problems;

@@ -18,6 +18,7 @@ import { slugOf } from './slug.ts';
 import { listWriteUps } from './content-dir.ts';
 import { checkRegisterLinks } from './register/links.ts';
 import type { RegisterRecord } from '../schemas/register.ts';
+import { organizationAliasSchema } from '../schemas/organization.ts';
 
 /** One problem in one write-up. */
 export interface Problem {
@@ -47,6 +48,8 @@ export const MAX_FILE_BYTES = 1024 * 1024;
 
 /** Components every write-up may use without importing them. */
 export const KIT_COMPONENTS = ['Cite', 'Callout', 'KeyFigure', 'Quote'] as const;
+/** Kit components that render a block (a figure or an aside), so they must stand on their own lines. */
+export const BLOCK_COMPONENTS = ['Callout', 'KeyFigure', 'Quote'] as const;
 /** `kind` values of `<Callout>`. */
 export const CALLOUT_KINDS = ['lesson', 'warning', 'note'] as const;
 /** HTML elements a write-up may not contain, because they run code or embed other origins. */
@@ -312,6 +315,10 @@ export function lintBody(body: string, sourceIds: readonly string[]): Omit<Probl
 		}
 		if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement')
 			lintElement(node, sourceIds, known, add);
+		if (node.type === 'mdxJsxTextElement' && (BLOCK_COMPONENTS as readonly string[]).includes(node.name ?? ''))
+			add(
+				`<${node.name}> stands inside a paragraph, but it is a block (a figure or a box) and would break the page's HTML (expected it on a line of its own, with a blank line before and after${node.name === 'Quote' ? '; for a few words in a sentence, use “quotation marks” and <Cite>' : ''})`,
+			);
 		node.children?.forEach(visit);
 	};
 	visit(tree);
@@ -465,5 +472,52 @@ export function checkCrossFile(files: readonly CheckedFile[]): Problem[] {
 			}
 		});
 	}
+	return problems;
+}
+
+/** Validates the editors' organization aliases (`content/organizations.yaml`): each entry, and ids and names used once. */
+export function checkOrganizations(file: string): Problem[] {
+	if (!existsSync(file)) return [];
+	const problems: Problem[] = [];
+	const lineCounter = new LineCounter();
+	const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter, prettyErrors: false });
+	const lineAt = (node: unknown) => {
+		const range = (node as { range?: readonly number[] } | undefined)?.range;
+		return range ? lineCounter.linePos(range[0]!).line : 1;
+	};
+	if (doc.errors.length > 0)
+		return doc.errors.map((e) => ({
+			file,
+			line: lineCounter.linePos(e.pos[0]).line,
+			field: 'file',
+			message: `is not valid YAML: ${e.message.split('\n')[0]} (expected a list of { id, name, match })`,
+		}));
+	const entries = doc.toJS() as unknown;
+	if (!Array.isArray(entries))
+		return [{ file, line: 1, field: 'file', message: 'is not a list (expected a list of { id, name, match })' }];
+	const seen = new Map<string, number>();
+	entries.forEach((entry, i) => {
+		const node = doc.getIn([i], true);
+		const parsed = organizationAliasSchema.safeParse(entry);
+		if (!parsed.success)
+			for (const issue of parsed.error.issues)
+				problems.push({
+					file,
+					line: lineAt(doc.getIn([i, ...issue.path], true) ?? node),
+					field: fieldName([i, ...issue.path]),
+					message: issue.message,
+				});
+		const id = (entry as { id?: unknown })?.id;
+		if (typeof id === 'string') {
+			if (seen.has(id))
+				problems.push({
+					file,
+					line: lineAt(node),
+					field: `[${i}].id`,
+					message: `duplicate id "${id}", also on line ${seen.get(id)} (expected each organization once)`,
+				});
+			else seen.set(id, lineAt(node));
+		}
+	});
 	return problems;
 }

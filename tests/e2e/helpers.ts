@@ -21,13 +21,33 @@ export async function expectLinkResolves(request: APIRequestContext, page: Page,
 	}
 }
 
+/** One page of each register template, always among the sampled pages. */
+export const REGISTER_TEMPLATES = [
+	'register/',
+	'register/page/2/',
+	'register/change-healthcare-inc-mn-2024-07-19/',
+	'register/browse/',
+	'register/browse/state/',
+	'register/browse/state/ca/',
+	'register/browse/year/2024/2/',
+	'register/stats/',
+	'register/changes/',
+	'organizations/',
+	'organizations/page/2/',
+	'organizations/kroger/',
+];
+
 /**
- * The pages a slow check visits: every page, except that of the ~14,000 register filing and
- * organization pages, which share two templates, it takes a fixed sample (every `step`th in
- * sorted order, plus named ones), so that the same pages are checked on every run.
+ * The pages a slow check visits: every page, except that of the ~14,600 register and
+ * organization pages, which share a dozen templates, it takes one of each template and a fixed
+ * sample (every `step`th in sorted order), so that the same pages are checked on every run.
  */
-export function samplePages(paths: readonly string[], step = 100, always: readonly string[] = []): string[] {
-	const bulk = /^(register\/[a-z0-9-]+-\d{4}-\d{2}-\d{2}(-\d+)?|organizations\/(?!page\/)[a-z0-9-]+)\/$/;
+export function samplePages(
+	paths: readonly string[],
+	step = 100,
+	always: readonly string[] = REGISTER_TEMPLATES,
+): string[] {
+	const bulk = /^(register|organizations)\//;
 	const many = paths.filter((p) => bulk.test(p)).sort();
 	const keep = new Set([...always, ...many.filter((_, i) => i % step === 0)]);
 	return paths.filter((p) => !bulk.test(p) || keep.has(p));
