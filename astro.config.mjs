@@ -7,6 +7,8 @@ import { siteConfig } from './src/site-config.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { incidentJsonIntegration } from './src/integrations/incident-json.ts';
 import { buildMarksIntegration } from './src/integrations/build-marks.ts';
+import { siteUrlIntegration } from './src/integrations/site-url.ts';
+import { shareImagesIntegration } from './src/integrations/share-images.ts';
 import { redirectSlugs } from './src/tooling/content-dir.ts';
 
 const { site, base } = siteConfig();
@@ -21,10 +23,12 @@ export default defineConfig({
 	// Stylesheets stay files: the Content-Security-Policy allows styles from 'self' only.
 	build: { format: 'directory', inlineStylesheets: 'never' },
 	integrations: [
+		siteUrlIntegration(),
 		mdx(),
 		// Redirect pages left at former slugs are not pages of their own.
 		sitemap({ filter: (page) => ![...redirects].some((slug) => page.endsWith(`/incidents/${slug}/`)) }),
 		incidentJsonIntegration(),
+		shareImagesIntegration(),
 		pagefindIntegration(),
 		// Timing marks for the benchmark; nothing unless CASEBOOK_BUILD_MARKS is set.
 		buildMarksIntegration(),

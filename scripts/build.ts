@@ -17,6 +17,7 @@ import { registerIndex } from '../src/tooling/register-store.ts';
 import { incidentsDir, registerDir } from '../src/tooling/content-dir.ts';
 import { INDEX_AFTER_ASTRO, indexSite } from '../src/integrations/pagefind.ts';
 import { buildMark } from '../src/integrations/build-marks.ts';
+import { siteUrlProblem } from '../src/site-config.ts';
 
 const args = process.argv.slice(2);
 const outFlag = args.indexOf('--outDir');
@@ -29,6 +30,11 @@ function fail(message: string): never {
 	console.error(`\n✗ ${message} ${outDir} is unchanged.`);
 	process.exit(1);
 }
+
+// A build for deployment without SITE_URL stops here, before Astro starts; without it otherwise,
+// Astro's own hook (src/integrations/site-url.ts) warns, naming every output affected.
+const siteUrl = siteUrlProblem(process.env, process.argv);
+if (siteUrl?.level === 'error') fail(`Build stopped: ${siteUrl.message}`);
 
 // Astro caches the content layer per project, not per content folder: after a build from another
 // folder (tests, benchmarks) the cache points at files that are gone, so it is cleared then.

@@ -235,6 +235,8 @@ async function main(): Promise<number> {
 	const { base } = siteConfig();
 	const env = {
 		...process.env,
+		// A benchmark site is never deployed; without SITE_URL a build in CI would (rightly) refuse.
+		SITE_URL: process.env.SITE_URL || 'https://casebook.example',
 		PATH: `${join(root, 'node_modules/.bin')}${delimiter}${process.env.PATH ?? ''}`,
 	};
 

@@ -10,34 +10,48 @@ export interface CitationInput {
 	incident: Incident;
 	/** The canonical URL of the case page. */
 	url: string;
-	/** When the reader accessed it (YYYY-MM-DD); the build date. */
-	accessed: string;
 }
 
+// A case study changes when its facts are updated, so a citation carries the date of the version
+// cited (updated, else first published), as APA 7 advises for pages that change; the date the
+// reader accessed it is the reader's, which a reference manager adds when it saves the item.
 const issued = (i: Incident) => i.data.updated ?? i.data.added;
 
-/** "Breach Casebook. (2026, November 23). Title. Retrieved …, from URL" */
-export function plainCitation({ incident, url, accessed }: CitationInput): string {
+/**
+ * APA 7 for a web page whose author is the site: "Breach Casebook. (2026, November 23). Title.
+ * URL", the site's name given once, as author, not again as the site.
+ */
+export function plainCitation({ incident, url }: CitationInput): string {
 	const d = partialDate(issued(incident));
 	const month = formatPartialDate(d).split(' ')[1];
 	const updated = incident.data.updated
 		? ` (updated ${formatPartialDate(partialDate(incident.data.updated))}; first published ${formatPartialDate(partialDate(incident.data.added))})`
 		: '';
-	return `${SITE_TITLE}. (${d.year}, ${month} ${d.day}). ${incident.data.title}${updated}. ${SITE_TITLE}. Retrieved ${formatPartialDate(partialDate(accessed))}, from ${url}`;
+	return `${SITE_TITLE}. (${d.year}, ${month} ${d.day}). ${incident.data.title}${updated}. ${url}`;
 }
 
-/** A BibTeX `@misc` entry keyed by the slug. */
-export function bibtexCitation({ incident, url, accessed }: CitationInput): string {
+/** Braces every word that holds a capital letter: "Meta Pixel in MyChart" → "{Meta} {Pixel} in {MyChart}". */
+export function protectCapitals(title: string): string {
+	return title.replace(/\S*\p{Lu}\S*/gu, (word) => `{${word}}`);
+}
+
+/**
+ * A BibTeX `@misc` entry keyed by the slug. The author is corporate, in double braces, so that
+ * BibTeX and biber do not read "Breach Casebook" as first name "Breach", last name "Casebook";
+ * every word of the title with a capital is braced, so that styles and reference managers that
+ * put titles in sentence case keep its proper nouns (a title braced whole is not protected: Better
+ * BibTeX, for one, takes it for title case and lower-cases it).
+ */
+export function bibtexCitation({ incident, url }: CitationInput): string {
 	const d = partialDate(issued(incident));
 	const esc = (s: string) => s.replace(/([{}\\&%$#_^~])/g, '\\$1');
 	const fields: [string, string][] = [
-		['title', `{${esc(incident.data.title)}}`],
-		['author', `{${SITE_TITLE}}`],
+		['title', `{${protectCapitals(esc(incident.data.title))}}`],
+		['author', `{{${SITE_TITLE}}}`],
 		['howpublished', `{${SITE_TITLE}}`],
 		['year', `{${d.year}}`],
 		['month', `{${d.month}}`],
 		['url', `{${url}}`],
-		['urldate', `{${accessed}}`],
 		[
 			'note',
 			`{First published ${incident.data.added}${incident.data.updated ? `, updated ${incident.data.updated}` : ''}}`,
@@ -52,18 +66,20 @@ const dateParts = (text: string) => {
 	return { 'date-parts': [[d.year, ...(d.month ? [d.month] : []), ...(d.day ? [d.day] : [])]] };
 };
 
-/** A CSL-JSON item, for Zotero and other reference managers. */
-export function cslCitation({ incident, url, accessed }: CitationInput): Record<string, unknown> {
+/**
+ * A CSL-JSON item, for Zotero and other reference managers. The casebook is the author and so not
+ * also the container: APA omits a site's name that repeats its author's, and CSL styles would print
+ * it twice.
+ */
+export function cslCitation({ incident, url }: CitationInput): Record<string, unknown> {
 	return {
 		id: incident.slug,
 		type: 'webpage',
 		title: incident.data.title,
-		'container-title': SITE_TITLE,
 		author: [{ literal: SITE_TITLE }],
 		abstract: incident.data.summary,
 		URL: url,
 		issued: dateParts(issued(incident)),
 		...(incident.data.updated ? { 'original-date': dateParts(incident.data.added) } : {}),
-		accessed: dateParts(accessed),
 	};
 }

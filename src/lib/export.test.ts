@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 import { makeIncident, validFrontmatter } from '../../tests/unit/fixtures.ts';
-import { apiIncident, apiIndexSchema, csvRow, CSV_COLUMNS, jsonSchemaOf } from './export.ts';
+import { apiIncident, apiIndexSchema, csvRow, csvText, CSV_COLUMNS, HHS_CSV_COLUMNS, jsonSchemaOf } from './export.ts';
 import { incidentSchema } from '../schemas/incident.ts';
-import { plainCitation, bibtexCitation, cslCitation } from './citation.ts';
+import { plainCitation, bibtexCitation, cslCitation, protectCapitals } from './citation.ts';
 import { FEED_LIMIT, feedItems } from './feeds.ts';
 import { siteRoot } from './urls.ts';
 
@@ -55,23 +54,64 @@ describe('API record', () => {
 	});
 });
 
-describe('CSV row', () => {
-	it('puts HHS-like columns first and parses back to the same values', () => {
-		expect(CSV_COLUMNS.slice(0, 3)).toEqual(['Name of Covered Entity', 'State', 'Covered Entity Type']);
+describe('CSV', () => {
+	it('has one header style, snake_case, each column once and described', () => {
+		const names = CSV_COLUMNS.map((c) => c.name);
+		for (const name of names) expect(name).toMatch(/^[a-z]+(_[a-z0-9]+)*$/);
+		expect(new Set(names).size).toBe(names.length);
+		for (const c of CSV_COLUMNS) expect(c.description, c.name).toMatch(/\w{3,}.*\.$/);
+		expect(names).toContain('date_reported_to_regulator');
+		expect(names).not.toContain('Breach Submission Date');
+	});
+
+	it('parses back to the same values, past the byte-order mark Excel needs', () => {
+		const text = csvText([incident], CSV_COLUMNS, site);
+		expect(text.charCodeAt(0)).toBe(0xfeff);
+		const [back] = parse(text, { columns: true, bom: true }) as Record<string, string>[];
 		const row = csvRow(incident, site);
-		expect(row['Type of Breach']).toBe('Unauthorized Access/Disclosure');
-		expect(row.data_classes).toBe('Names; Email addresses');
-		const text = stringify([row], { header: true, columns: [...CSV_COLUMNS] });
-		const [back] = parse(text, { columns: true }) as Record<string, string>[];
 		expect(back).toEqual(row);
+		expect(row.breach_types).toBe('Unauthorized Access/Disclosure');
+		expect(row.data_classes).toBe('Names; Email addresses');
+		expect(row.date_reported_to_regulator).toBe('2023-03-10');
+	});
+
+	it('fills updated with the date added when the facts never changed', () => {
+		expect(csvRow(makeIncident('never-updated'), site).updated).toBe('2026-11-23');
+		expect(csvRow(incident, site).updated).toBe('2026-12-01');
+	});
+
+	it('keeps an HHS-portal export under the portal’s own column names', () => {
+		const [header, row] = parse(csvText([incident], HHS_CSV_COLUMNS, site), { bom: true }) as string[][];
+		expect(header).toEqual([
+			'Name of Covered Entity',
+			'State',
+			'Covered Entity Type',
+			'Individuals Affected',
+			'Breach Submission Date',
+			'Type of Breach',
+			'Location of Breached Information',
+			'Business Associate Present',
+			'Web Description',
+		]);
+		expect(row).toEqual([
+			'Example Health',
+			'OR',
+			'Healthcare provider',
+			'1200',
+			'2023-03-10',
+			'Unauthorized Access/Disclosure',
+			'Network Server',
+			'No',
+			incident.data.summary,
+		]);
 	});
 });
 
 describe('citations', () => {
-	const input = { incident, url: `${origin}/incidents/example-health-2023/`, accessed: '2026-12-05' };
+	const input = { incident, url: `${origin}/incidents/example-health-2023/` };
 	it('carry title, site, URL and dates in every format', () => {
 		expect(plainCitation(input)).toBe(
-			'Breach Casebook. (2026, December 1). Example Health: a migration exposed names and emails (updated 1 December 2026; first published 23 November 2026). Breach Casebook. Retrieved 5 December 2026, from https://casebook.example/incidents/example-health-2023/',
+			'Breach Casebook. (2026, December 1). Example Health: a migration exposed names and emails (updated 1 December 2026; first published 23 November 2026). https://casebook.example/incidents/example-health-2023/',
 		);
 		const bib = bibtexCitation(input);
 		expect(bib).toMatch(/^@misc\{example_health_2023,/);
@@ -80,10 +120,31 @@ describe('citations', () => {
 		expect(cslCitation(input)).toMatchObject({
 			type: 'webpage',
 			title: incident.data.title,
-			'container-title': 'Breach Casebook',
+			author: [{ literal: 'Breach Casebook' }],
 			URL: input.url,
 			issued: { 'date-parts': [[2026, 12, 1]] },
 		});
+	});
+
+	it("name the casebook as a corporate author, once, and protect the title's capitals", () => {
+		const bib = bibtexCitation(input);
+		expect(bib).toContain('author = {{Breach Casebook}}');
+		expect(bib).toContain('title = {{Example} {Health:} a migration exposed names and emails}');
+		expect(protectCapitals('Novant: a Meta Pixel in MyChart sent data to X, not x')).toBe(
+			'{Novant:} a {Meta} {Pixel} in {MyChart} sent data to {X,} not x',
+		);
+		expect(cslCitation(input)).not.toHaveProperty('container-title');
+	});
+
+	it('give the date of the version cited, and leave the access date to the reader', () => {
+		const never = makeIncident('never-updated');
+		expect(plainCitation({ incident: never, url: 'u' })).toBe(
+			'Breach Casebook. (2026, November 23). Example Health: a migration exposed names and emails. u',
+		);
+		expect(plainCitation(input)).not.toMatch(/Retrieved/);
+		expect(bibtexCitation(input)).not.toMatch(/urldate/);
+		expect(cslCitation(input)).not.toHaveProperty('accessed');
+		expect(cslCitation(input)).toMatchObject({ 'original-date': { 'date-parts': [[2026, 11, 23]] } });
 	});
 });
 
@@ -97,6 +158,19 @@ describe('feed items', () => {
 		]);
 		expect(items[0]!.updated.toISOString()).toBe('2026-12-01T00:00:00.000Z');
 		expect(items[0]!.categories).toContain('Programming error');
+	});
+
+	it('break ties of the same day by disclosure, newest first', () => {
+		const disclosed = (slug: string, date: string) =>
+			makeIncident(slug, (fm) => (fm.dates.publiclyDisclosed = { date, source: 'notice' }));
+		const items = feedItems(
+			[disclosed('a-2023', '2023-02-04'), disclosed('b-2025', '2025-02-21'), disclosed('c-2024', '2024-06')],
+			site,
+		);
+		expect(items.map((i) => i.link)).toEqual(
+			['b-2025', 'c-2024', 'a-2023'].map((slug) => `${site}/incidents/${slug}/`),
+		);
+		expect(new Set(items.map((i) => i.published.toISOString()))).toEqual(new Set(['2026-11-23T00:00:00.000Z']));
 	});
 
 	it('carry only the most recently added case studies once there are more than FEED_LIMIT', () => {

@@ -3,11 +3,12 @@
  * derived from the same `Incident`, so an export can never disagree with a page.
  */
 import { z } from 'astro/zod';
-import { incidentSchema, DATE_FIELDS, PARTIAL_DATE_META } from '../schemas/incident.ts';
+import { stringify } from 'csv-stringify/sync';
+import { incidentSchema, DATE_FIELDS, DATE_LABELS, PARTIAL_DATE_META } from '../schemas/incident.ts';
 import { PARTIAL_DATE_PATTERN } from '../schemas/partial-date.ts';
 import type { Incident } from './model.ts';
 import type { Measure } from './measures.ts';
-import { HHS_FACT_COLUMNS } from './register/hhs-export.ts';
+import { HHS_COLUMNS } from './register/hhs-export.ts';
 import { incidentPath, absoluteUrl, type SiteRoot } from './urls.ts';
 import {
 	actors,
@@ -119,80 +120,192 @@ export function jsonSchemaOf(
 
 const labels = <K extends string>(terms: Record<K, { label: string }>, keys: readonly K[]) =>
 	keys.map((k) => terms[k].label).join('; ');
+const oneOf = (terms: Record<string, { label: string }>) =>
+	Object.values(terms)
+		.map((t) => t.label)
+		.join(', ');
+const days = (n: number | undefined) => (n === undefined ? '' : String(n));
 
-/** Columns of the CSV: HHS-portal-like first, then the casebook's own. */
-export const CSV_COLUMNS = [
-	...HHS_FACT_COLUMNS,
-	'slug',
-	'url',
-	'title',
-	'summary',
-	'parent',
-	'country',
-	'business_associates',
-	'recipients',
-	'data_classes',
-	'vectors',
-	'actor',
-	'disclosure',
-	...DATE_FIELDS.map((f) => `date_${f}`),
-	'disclosed',
-	'exposure_days_min',
-	'exposure_days_max',
-	'discovery_to_notification_days_min',
-	'discovery_to_notification_days_max',
-	'notification_vs_60_days',
-	'lessons',
-	'tags',
-	'outcomes',
-	'sources',
-	'added',
-	'updated',
-] as const;
+/** `reportedToRegulator` → `reported_to_regulator`. */
+const snake = (camel: string) => camel.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
-/** One CSV row per case study; multi-valued fields joined with "; ", unknown left empty. */
-export function csvRow(incident: Incident, site: SiteRoot): Record<(typeof CSV_COLUMNS)[number], string> {
-	const d = incident.data;
-	const m = incident.measures;
-	const dates = Object.fromEntries(DATE_FIELDS.map((f) => [`date_${f}`, d.dates[f]?.date ?? ''])) as Record<
-		`date_${(typeof DATE_FIELDS)[number]}`,
-		string
-	>;
-	return {
-		'Name of Covered Entity': d.organization.name,
-		State: d.organization.state ?? '',
-		'Covered Entity Type': organizationTypes.terms[d.organization.type].label,
-		'Individuals Affected': d.individualsAffected.count === null ? '' : String(d.individualsAffected.count),
-		'Breach Submission Date': d.dates.reportedToRegulator?.date ?? '',
-		'Type of Breach': labels(breachTypes.terms, d.breachType),
-		'Location of Breached Information': labels(locations.terms, d.location),
-		'Business Associate Present': d.businessAssociates.length > 0 ? 'Yes' : 'No',
-		slug: incident.slug,
-		url: absoluteUrl(incidentPath(incident.slug), site),
-		title: d.title,
-		summary: d.summary,
-		parent: d.organization.parent ?? '',
-		country: d.organization.country,
-		business_associates: d.businessAssociates.join('; '),
-		recipients: d.recipients.join('; '),
-		data_classes: labels(dataClasses.terms, d.dataClasses),
-		vectors: labels(vectors.terms, d.vector),
-		actor: actors.terms[d.actor].label,
-		disclosure: disclosures.terms[d.disclosure].label,
-		...dates,
-		disclosed: incident.disclosed?.value ?? '',
-		exposure_days_min: m.exposure ? String(m.exposure.days.min) : '',
-		exposure_days_max: m.exposure ? String(m.exposure.days.max) : '',
-		discovery_to_notification_days_min: m.toNotification ? String(m.toNotification.days.min) : '',
-		discovery_to_notification_days_max: m.toNotification ? String(m.toNotification.days.max) : '',
-		notification_vs_60_days: m.notification,
-		lessons: labels(lessons.terms, d.lessons),
-		tags: d.tags.join('; '),
-		outcomes: d.outcomes
-			.map((o) => `${o.kind} ${o.date}${o.amount !== undefined ? ` ${o.currency} ${o.amount}` : ''}`)
-			.join('; '),
-		sources: d.sources.map((s) => s.url).join('; '),
-		added: d.added,
-		updated: d.updated ?? '',
-	};
+/** The `_min` and `_max` columns of a measure in days, a range where a date is partial. */
+const dayRangeColumns = (
+	name: string,
+	what: string,
+	pick: (m: Incident['measures']) => Measure | undefined,
+): CsvColumn[] =>
+	(['min', 'max'] as const).map((end) => ({
+		name: `${name}_${end}`,
+		description: `The ${end === 'min' ? 'shortest' : 'longest'} ${what} the dates allow, in days.`,
+		value: (i) => days(pick(i.measures)?.days[end]),
+	}));
+
+/** One column of the CSV: its name, what it holds (the data dictionary on /data/), and its value. */
+export interface CsvColumn {
+	name: string;
+	description: string;
+	value: (incident: Incident, site: SiteRoot) => string;
+}
+
+/**
+ * The columns of `data/incidents.csv`, in order, all in snake_case. Multi-valued fields are
+ * joined with "; "; unknown values are empty. The data dictionary on /data/ is this list.
+ */
+export const CSV_COLUMNS: readonly CsvColumn[] = [
+	{ name: 'slug', description: 'The permanent id of the case study.', value: (i) => i.slug },
+	{
+		name: 'url',
+		description: 'The canonical URL of its page.',
+		value: (i, site) => absoluteUrl(incidentPath(i.slug), site),
+	},
+	{ name: 'title', description: 'The headline of the case study.', value: (i) => i.data.title },
+	{ name: 'summary', description: 'One or two sentences: what happened.', value: (i) => i.data.summary },
+	{
+		name: 'organization',
+		description: 'The organization whose data was exposed (the HHS “covered entity”).',
+		value: (i) => i.data.organization.name,
+	},
+	{ name: 'parent', description: 'Its parent organization, if any.', value: (i) => i.data.organization.parent ?? '' },
+	{
+		name: 'organization_type',
+		description: `One of: ${oneOf(organizationTypes.terms)}.`,
+		value: (i) => organizationTypes.terms[i.data.organization.type].label,
+	},
+	{
+		name: 'state',
+		description: 'US state or territory, two letters; empty outside the US.',
+		value: (i) => i.data.organization.state ?? '',
+	},
+	{ name: 'country', description: 'ISO 3166-1 alpha-2 country code.', value: (i) => i.data.organization.country },
+	{
+		name: 'individuals_affected',
+		description: 'How many people were affected, as a whole number; empty when unknown.',
+		value: (i) => (i.data.individualsAffected.count === null ? '' : String(i.data.individualsAffected.count)),
+	},
+	{
+		name: 'business_associates',
+		description: 'Vendors or business associates involved.',
+		value: (i) => i.data.businessAssociates.join('; '),
+	},
+	{
+		name: 'business_associate_present',
+		description: '“Yes” when a business associate was involved, else “No” (as on the HHS portal).',
+		value: (i) => (i.data.businessAssociates.length > 0 ? 'Yes' : 'No'),
+	},
+	{
+		name: 'recipients',
+		description: 'Third parties that received the data.',
+		value: (i) => i.data.recipients.join('; '),
+	},
+	{
+		name: 'data_classes',
+		description: `Kinds of data exposed, any of: ${oneOf(dataClasses.terms)}.`,
+		value: (i) => labels(dataClasses.terms, i.data.dataClasses),
+	},
+	{
+		name: 'breach_types',
+		description: `HHS breach types, any of: ${oneOf(breachTypes.terms)}.`,
+		value: (i) => labels(breachTypes.terms, i.data.breachType),
+	},
+	{
+		name: 'locations',
+		description: `Where the data was, in HHS's terms, any of: ${oneOf(locations.terms)}.`,
+		value: (i) => labels(locations.terms, i.data.location),
+	},
+	{
+		name: 'vectors',
+		description: `How it happened, any of: ${oneOf(vectors.terms)}.`,
+		value: (i) => labels(vectors.terms, i.data.vector),
+	},
+	{ name: 'actor', description: `One of: ${oneOf(actors.terms)}.`, value: (i) => actors.terms[i.data.actor].label },
+	{
+		name: 'disclosure',
+		description: `Whether data is known to have been accessed, one of: ${oneOf(disclosures.terms)}.`,
+		value: (i) => disclosures.terms[i.data.disclosure].label,
+	},
+	...DATE_FIELDS.map((f): CsvColumn => ({
+		name: `date_${snake(f)}`,
+		description: `${DATE_LABELS[f]}: a date, YYYY, YYYY-MM or YYYY-MM-DD as precise as the source.`,
+		value: (i) => i.data.dates[f]?.date ?? '',
+	})),
+	{
+		name: 'disclosed',
+		description:
+			'When the incident became public, as the listings sort it: date_publicly_disclosed, else date_reported_to_regulator, else date_individuals_notified.',
+		value: (i) => i.disclosed?.value ?? '',
+	},
+	...dayRangeColumns('exposure_days', 'exposure (to discovery when its end is unknown)', (m) => m.exposure),
+	...dayRangeColumns(
+		'discovery_to_notification_days',
+		'time from discovery to the first notices to individuals',
+		(m) => m.toNotification,
+	),
+	{
+		name: 'notification_vs_60_days',
+		description: 'Notice to individuals against the HIPAA 60-day limit: late, on-time, possibly-late or unknown.',
+		value: (i) => i.measures.notification,
+	},
+	{
+		name: 'lessons',
+		description: 'Lessons the case teaches, from the casebook’s vocabulary.',
+		value: (i) => labels(lessons.terms, i.data.lessons),
+	},
+	{ name: 'tags', description: 'Free tags.', value: (i) => i.data.tags.join('; ') },
+	{
+		name: 'outcomes',
+		description: 'Regulatory and legal outcomes: kind, date and, where money changed hands, currency and amount.',
+		value: (i) =>
+			i.data.outcomes
+				.map((o) => `${o.kind} ${o.date}${o.amount !== undefined ? ` ${o.currency} ${o.amount}` : ''}`)
+				.join('; '),
+	},
+	{
+		name: 'sources',
+		description: 'The URLs of the sources, in order.',
+		value: (i) => i.data.sources.map((s) => s.url).join('; '),
+	},
+	{ name: 'added', description: 'When the case study was first published here.', value: (i) => i.data.added },
+	{
+		name: 'updated',
+		description: 'When its facts last changed; the same as added when they never have.',
+		value: (i) => i.data.updated ?? i.data.added,
+	},
+];
+
+/** One CSV row per case study, by column name. */
+export function csvRow(incident: Incident, site: SiteRoot): Record<string, string> {
+	return Object.fromEntries(CSV_COLUMNS.map((c) => [c.name, c.value(incident, site)]));
+}
+
+/** For each of the HHS OCR breach portal's columns, the column of ours that holds it. */
+const HHS_SOURCES: Record<(typeof HHS_COLUMNS)[number], string> = {
+	'Name of Covered Entity': 'organization',
+	State: 'state',
+	'Covered Entity Type': 'organization_type',
+	'Individuals Affected': 'individuals_affected',
+	'Breach Submission Date': 'date_reported_to_regulator',
+	'Type of Breach': 'breach_types',
+	'Location of Breached Information': 'locations',
+	'Business Associate Present': 'business_associate_present',
+	'Web Description': 'summary',
+};
+
+/**
+ * The columns of `data/incidents-hhs.csv`: the HHS OCR breach portal's own, in its order and under
+ * its names (the importer's, src/lib/register/hhs-export.ts), to set beside the portal's export.
+ */
+export const HHS_CSV_COLUMNS: readonly CsvColumn[] = HHS_COLUMNS.map((name) => {
+	const column = CSV_COLUMNS.find((c) => c.name === HHS_SOURCES[name])!;
+	return { ...column, name };
+});
+
+/**
+ * A CSV file of `columns`, RFC 4180 with CRLF line ends, UTF-8 with a byte-order mark: without it
+ * Excel reads the file as Windows-1252 and garbles every curly quote and dash; pandas, R and
+ * csv-parse (`bom: true`) skip it.
+ */
+export function csvText(incidents: readonly Incident[], columns: readonly CsvColumn[], site: SiteRoot): string {
+	const rows = incidents.map((i) => columns.map((c) => c.value(i, site)));
+	return `\uFEFF${stringify([columns.map((c) => c.name), ...rows], { record_delimiter: 'windows', quoted_match: /[",\r\n]/ })}`;
 }

@@ -2,7 +2,7 @@
  * Feed items derived from the model: the most recently added or updated case studies, newest
  * first, with the facets as categories. The RSS and Atom routes only serialise these.
  */
-import type { Incident } from './model.ts';
+import { compareNewestFirst, type Incident } from './model.ts';
 import { facets } from './facets.ts';
 import { partialDate, earliestIso, formatPartialDate } from '../schemas/partial-date.ts';
 import { absoluteUrl, incidentPath, type SiteRoot } from './urls.ts';
@@ -29,14 +29,17 @@ const asDate = (text: string) => new Date(`${earliestIso(partialDate(text))}T00:
  */
 export const FEED_LIMIT = 50;
 
-/** Feed items, most recently added or updated first, at most `FEED_LIMIT`. */
+/**
+ * Feed items, most recently added or updated first, at most `FEED_LIMIT`. Case studies published
+ * the same day (a first batch all share one) come newest disclosure first, as in the listings.
+ */
 export function feedItems(incidents: readonly Incident[], site: SiteRoot): FeedItem[] {
 	return incidents
 		.map((i) => {
 			const published = asDate(i.data.added);
 			const updated = i.data.updated ? asDate(i.data.updated) : published;
 			const note = i.data.updated ? ` (Updated ${formatPartialDate(partialDate(i.data.updated))}.)` : '';
-			return {
+			const item: FeedItem = {
 				title: i.data.title,
 				summary: i.data.summary + note,
 				link: absoluteUrl(incidentPath(i.slug), site),
@@ -44,12 +47,14 @@ export function feedItems(incidents: readonly Incident[], site: SiteRoot): FeedI
 				updated,
 				categories: facets.filter((f) => CATEGORY_FACETS.has(f.key)).flatMap((f) => f.values(i).map((v) => v.label)),
 			};
+			return { item, incident: i };
 		})
 		.sort(
 			(a, b) =>
-				b.updated.getTime() - a.updated.getTime() ||
-				b.published.getTime() - a.published.getTime() ||
-				a.link.localeCompare(b.link),
+				b.item.updated.getTime() - a.item.updated.getTime() ||
+				b.item.published.getTime() - a.item.published.getTime() ||
+				compareNewestFirst(a.incident, b.incident),
 		)
-		.slice(0, FEED_LIMIT);
+		.slice(0, FEED_LIMIT)
+		.map(({ item }) => item);
 }

@@ -43,7 +43,18 @@ describe('public/_headers', () => {
 		const conf = nginxLocations(rules, '/casebook/');
 		expect(conf).toContain('location /casebook/ {');
 		expect(conf).toContain('location ^~ /casebook/_astro/ {');
-		expect(conf.match(/add_header Content-Security-Policy/g)).toHaveLength(3);
+		expect(conf.match(/add_header Content-Security-Policy/g)).toHaveLength(rules.length);
+		// A location of its own still serves the folder's page (/data/ is the open-data page).
+		expect(conf).toMatch(/location \^~ \/casebook\/data\/ \{[^}]*try_files \$uri \$uri\/ \$uri\.html =404;/);
+	});
+
+	it('lets browser apps on any origin read the open data, and keeps to HTTPS', () => {
+		for (const path of ['/api/*', '/data/*', '/schema/*'])
+			expect(rules.find((r) => r.pattern === path)!.headers, path).toContainEqual(['Access-Control-Allow-Origin', '*']);
+		const all = Object.fromEntries(rules.find((r) => r.pattern === '/*')!.headers);
+		expect(all['Strict-Transport-Security']).toMatch(/^max-age=(\d+); includeSubDomains$/);
+		expect(Number(all['Strict-Transport-Security']!.match(/\d+/)![0])).toBeGreaterThanOrEqual(31536000);
+		expect(all['Access-Control-Allow-Origin'], 'not on the pages').toBeUndefined();
 	});
 
 	it('rejects a header line outside a path', () => {

@@ -55,7 +55,7 @@ export function nginxLocations(rules: readonly HeaderRule[], base: string): stri
 		.filter((r) => r.pattern !== '/*')
 		.map((r) => {
 			const prefix = `${base}${r.pattern.replace(/^\//, '').replace(/\*$/, '')}`;
-			return `\tlocation ^~ ${prefix} {\n${add([...global, ...r.headers])}\n\t\ttry_files $uri =404;\n\t}`;
+			return `\tlocation ^~ ${prefix} {\n${add([...global, ...r.headers])}\n\t\ttry_files $uri $uri/ $uri.html =404;\n\t}`;
 		});
 	return [`\tlocation ${base} {\n${add(global)}\n\t\ttry_files $uri $uri/ $uri.html =404;\n\t}`, ...blocks].join('\n');
 }

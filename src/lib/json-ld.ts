@@ -1,20 +1,40 @@
 /** schema.org metadata for search engines, derived from the model. */
 import type { Incident } from './model.ts';
-import { absoluteUrl, incidentPath, type SiteRoot } from './urls.ts';
-import { SITE_TITLE } from '../site-config.ts';
+import { absoluteUrl, incidentPath, SHARE_IMAGE_FILE, type SiteRoot } from './urls.ts';
+import { SITE_DESCRIPTION, SITE_TITLE } from '../site-config.ts';
+
+/** The longest headline search engines show in full; Google's Article guidance. */
+export const HEADLINE_LIMIT = 110;
+
+/** `title` cut at a word to at most HEADLINE_LIMIT characters, with an ellipsis where it was cut. */
+export function fitHeadline(title: string, limit = HEADLINE_LIMIT): string {
+	if (title.length <= limit) return title;
+	const cut = title.slice(0, limit - 1);
+	// Drop the word the cut went through, unless it ended just there, and any punctuation left hanging.
+	const whole = /\s/.test(title[limit - 1]!) ? cut : cut.replace(/\s+\S*$/, '');
+	const word = whole.replace(/[\s,;:–—-]+$/, '');
+	return `${word.length > limit / 2 ? word : cut}…`;
+}
+
+const casebook = (site: SiteRoot) => ({ '@type': 'Organization', name: SITE_TITLE, url: absoluteUrl('', site) });
 
 /** A schema.org `Article` about the organization. */
 export function articleJsonLd(incident: Incident, site: SiteRoot): Record<string, unknown> {
 	const { data } = incident;
+	const page = absoluteUrl(incidentPath(incident.slug), site);
 	return {
 		'@context': 'https://schema.org',
 		'@type': 'Article',
-		headline: data.title,
+		headline: fitHeadline(data.title),
+		...(data.title.length > HEADLINE_LIMIT ? { alternativeHeadline: data.title } : {}),
 		description: data.summary,
-		url: absoluteUrl(incidentPath(incident.slug), site),
+		url: page,
+		mainEntityOfPage: { '@type': 'WebPage', '@id': page },
+		image: absoluteUrl(`${incidentPath(incident.slug)}${SHARE_IMAGE_FILE}`, site),
 		datePublished: data.added,
 		dateModified: data.updated ?? data.added,
 		inLanguage: 'en',
+		author: casebook(site),
 		about: {
 			'@type': 'Organization',
 			name: data.organization.name,
@@ -22,7 +42,7 @@ export function articleJsonLd(incident: Incident, site: SiteRoot): Record<string
 				? { parentOrganization: { '@type': 'Organization', name: data.organization.parent } }
 				: {}),
 		},
-		publisher: { '@type': 'Organization', name: SITE_TITLE, url: absoluteUrl('', site) },
+		publisher: casebook(site),
 		citation: data.sources.map((s) => ({
 			'@type': 'CreativeWork',
 			name: s.title,
@@ -30,5 +50,23 @@ export function articleJsonLd(incident: Incident, site: SiteRoot): Record<string
 			publisher: s.publisher,
 			datePublished: s.published,
 		})),
+	};
+}
+
+/** The home page's schema.org `WebSite`, with the search page as its `SearchAction`. */
+export function webSiteJsonLd(site: SiteRoot): Record<string, unknown> {
+	return {
+		'@context': 'https://schema.org',
+		'@type': 'WebSite',
+		name: SITE_TITLE,
+		description: SITE_DESCRIPTION,
+		url: absoluteUrl('', site),
+		inLanguage: 'en',
+		publisher: casebook(site),
+		potentialAction: {
+			'@type': 'SearchAction',
+			target: { '@type': 'EntryPoint', urlTemplate: `${absoluteUrl('search/', site)}?q={search_term_string}` },
+			'query-input': 'required name=search_term_string',
+		},
 	};
 }

@@ -20,6 +20,8 @@ export const GET: APIRoute = async ({ site }) => {
 		generator: false,
 		feedLinks: { atom: absoluteUrl('atom.xml', siteRoot(site)) },
 		copyright: `${SITE_TITLE} contributors`,
+		// RFC 4287 requires an author of the feed, or of every entry.
+		author: { name: SITE_TITLE, link: absoluteUrl('about/', siteRoot(site)) },
 	});
 	for (const item of items) {
 		feed.addItem({

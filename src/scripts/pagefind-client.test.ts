@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	drawInOrder,
+	filtersSummaryText,
 	resultsText,
 	searchNear,
 	type ResultData,
@@ -184,5 +185,13 @@ describe('searchNear', () => {
 		const found = await searchNear('  ', {}, undefined, search);
 		expect(found.matched).toBe('');
 		expect(calls).toHaveLength(1);
+	});
+});
+
+describe('filtersSummaryText', () => {
+	it('says how many filters are active, and nothing more when none is', () => {
+		expect(filtersSummaryText(0)).toBe('Filters');
+		expect(filtersSummaryText(1)).toBe('Filters · 1 active');
+		expect(filtersSummaryText(1200)).toBe('Filters · 1,200 active');
 	});
 });

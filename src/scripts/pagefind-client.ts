@@ -2,7 +2,7 @@
  * The browser side of search: loads Pagefind from this site (never another origin) on first use,
  * runs searches, and counts filter values. Shared by the search page and the ⌘K dialog.
  */
-import { formatCaseStudies } from '../lib/format.ts';
+import { formatCaseStudies, formatCount } from '../lib/format.ts';
 import type { SearchMeta } from '../lib/search-fields.ts';
 import { url } from '../site/urls.ts';
 
@@ -190,6 +190,11 @@ export function resultsText(n: number, typed: string, matched: string): string {
 	if (!q) return count;
 	if (matched === q) return `${count} for “${q}”`;
 	return `${count} for words starting “${matched}” (none contain “${q}”)`;
+}
+
+/** The folded filters' control on a narrow screen: "Filters", or "Filters · 2 active". */
+export function filtersSummaryText(active: number): string {
+	return active === 0 ? 'Filters' : `Filters · ${formatCount(active)} active`;
 }
 
 /**

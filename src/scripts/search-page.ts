@@ -6,6 +6,7 @@
 import {
 	countFilters,
 	drawInOrder,
+	filtersSummaryText,
 	prepareCounts,
 	preload,
 	resultsText,
@@ -139,10 +140,24 @@ export function mountSearchPage(root: HTMLElement): void {
 		more.textContent = `Show ${Math.min(left, PAGE_SIZE)} more of ${left} remaining`;
 	};
 
+	const fold = root.querySelector<HTMLDetailsElement>('#search-filters-fold')!;
+	const foldSummary = fold.querySelector<HTMLElement>('[data-filters-summary]')!;
+	// From md up the filters are a column of their own, never folded (the summary is hidden there).
+	const wide = matchMedia('(min-width: 48rem)');
+	const unfoldWhenWide = () => {
+		if (wide.matches) fold.open = true;
+	};
+	wide.addEventListener('change', unfoldWhenWide);
+	unfoldWhenWide();
+
 	const showState = () => {
 		input.value = state.q;
 		sortSelect.value = state.sort;
 		for (const box of boxes) box.checked = state.selected[box.name]?.includes(box.value) ?? false;
+		showActiveCount();
+	};
+	const showActiveCount = () => {
+		foldSummary.textContent = filtersSummaryText(Object.values(state.selected).flat().length);
 	};
 
 	const filterGroup = root.querySelector<HTMLElement>('#search-filters')!;
@@ -244,6 +259,7 @@ export function mountSearchPage(root: HTMLElement): void {
 			else current.delete(box.value);
 			state = { ...state, selected: { ...state.selected, [box.name]: [...current] } };
 			if (current.size === 0) delete state.selected[box.name];
+			showActiveCount();
 			writeUrl(state, true);
 			void update();
 		});

@@ -32,7 +32,8 @@ const slugsIn = (html: string, pattern: RegExp) => [...html.matchAll(pattern)].m
 
 beforeAll(async () => {
 	generateCorpus({ cases: CASES, dir: content });
-	const build = await runScript('build.ts', content, ['--outDir', site]);
+	// Drawing 2,400 share images would add minutes and test nothing here (clients.spec.ts checks them).
+	const build = await runScript('build.ts', content, ['--outDir', site], { SHARE_IMAGES: 'off' });
 	expect(build.code, build.out).toBe(0);
 	api = JSON.parse(readFileSync(join(site, 'api/incidents.json'), 'utf8')) as Api;
 }, 300_000);

@@ -61,7 +61,10 @@ export function makeIncident(slug: string, change: (fm: Record<string, any>) => 
 /** What Vitest adds to the environment, besides its own `VITEST…` variables. */
 const VITEST_ENV = new Set(['NODE_ENV', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL', 'TEST']);
 
-/** Runs a project script with CONTENT_DIR set; resolves with its exit code and output. */
+/**
+ * Runs a project script with CONTENT_DIR set, and SITE_URL unless `env` says otherwise (a build
+ * in CI without it fails, as a deployment build must); resolves with its exit code and output.
+ */
 export async function runScript(
 	name: string,
 	contentDir: string,
@@ -77,7 +80,7 @@ export async function runScript(
 	);
 	try {
 		const { stdout, stderr } = await promisify(execFile)(process.execPath, [`scripts/${name}`, ...args], {
-			env: { ...inherited, CONTENT_DIR: contentDir, ...env },
+			env: { ...inherited, CONTENT_DIR: contentDir, SITE_URL: 'https://casebook.example', ...env },
 			maxBuffer: 256 * 1024 * 1024,
 		});
 		return { code: 0, out: stdout + stderr };

@@ -253,6 +253,8 @@ describe('names', () => {
 		);
 		expect(cleanName('Northwest Health â€™??? La Porte')).toBe('Northwest Health – La Porte');
 		expect(cleanName('  The Kroger Co.  ')).toBe('The Kroger Co.');
+		// The Nu HTML checker rejects control characters in a page: U+2019 cut to one byte, and any other.
+		expect(cleanName('Cincinnati Children\u0019s Hospital\u0007')).toBe('Cincinnati Children’s Hospital');
 		expect(nameSlug('Children’s Hospital & Clinics, Inc.')).toBe('childrens-hospital-and-clinics-inc');
 		expect(nameSlug('Childrenƒ??s Hospital')).toBe('childrens-hospital');
 		expect(nameSlug('A'.repeat(30) + ' ' + 'B'.repeat(40)).length).toBeLessThanOrEqual(60);

@@ -11,16 +11,21 @@ const MANGLED_CLOSE = String.raw`(?:â€™\?\?\?Â\x9d|ƒ\?\x9d)`;
 
 /**
  * The name an export gave, cleaned: spaces trimmed and collapsed, and mangled quotes and dashes
- * restored where their place makes them unambiguous (`Childrenƒ??s` → `Children’s`,
+ * restored where their place makes them unambiguous (`Childrenƒ??s` or `Children\u0019s` → `Children’s`,
  * `(â€™???HMCâ€™???Â\x9d)` → `(“HMC”)`, `Care â€™??? North` → `Care – North`).
  */
 export function cleanName(raw: string): string {
-	return raw
-		.replace(new RegExp(`${MANGLED}(.*?)${MANGLED_CLOSE}`, 'g'), '“$1”')
-		.replace(new RegExp(`\\s${MANGLED}\\s`, 'g'), ' – ')
-		.replace(new RegExp(MANGLED, 'g'), '’')
-		.replace(/\s+/g, ' ')
-		.trim();
+	return (
+		raw
+			.replace(new RegExp(`${MANGLED}(.*?)${MANGLED_CLOSE}`, 'g'), '“$1”')
+			.replace(new RegExp(`\\s${MANGLED}\\s`, 'g'), ' – ')
+			.replace(new RegExp(MANGLED, 'g'), '’')
+			// U+2019 cut to its low byte: `Children\u0019s`. Any other control character is noise.
+			.replace(/\u0019/g, '’')
+			.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+			.replace(/\s+/g, ' ')
+			.trim()
+	);
 }
 
 /**

@@ -1,5 +1,5 @@
-// Runs before first paint (a blocking external script, allowed by the CSP): applies the reader's
-// saved theme so the page does not flash, and marks that JavaScript is available.
+// Runs before first paint (a blocking external script with a hashed name, allowed by the CSP):
+// applies the reader's saved theme so the page does not flash, and marks that JavaScript is available.
 (function () {
 	var root = document.documentElement;
 	root.classList.add('js');

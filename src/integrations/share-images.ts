@@ -1,0 +1,103 @@
+/**
+ * Draws the share image of every case study (`incidents/<slug>/share.png`) and of the site
+ * (`share.png`) at `astro:build:done`, from `api/incidents.json`: satori lays the card out as SVG
+ * with the Inter font from its npm package, resvg rasterises it to PNG. No browser, no network.
+ *
+ * Each image is kept in `.astro/share-images/` under a hash of what it shows, so a rebuild draws
+ * only the cards whose title, organization, count or year changed. A cold build draws every card,
+ * about 50 ms each on one core; `SHARE_IMAGES=off` skips them (the scale test's synthetic corpus,
+ * whose pages are checked for other things), leaving the pages' og:image links unanswered.
+ */
+import type { AstroIntegration } from 'astro';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { renderAsync } from '@resvg/resvg-js';
+import { availableParallelism } from 'node:os';
+import satori from 'satori';
+import {
+	incidentShareCard,
+	SHARE_IMAGE_SIZE,
+	shareCardTree,
+	siteShareCard,
+	type ShareCard,
+	type ShareCardSource,
+} from '../lib/share-card.ts';
+import { incidentPath, SHARE_IMAGE_FILE } from '../lib/urls.ts';
+
+// Part of every cache key: bump it when the layout or the renderer changes.
+const RENDERER = 'share-card-1';
+
+/** The PNG of a card. */
+export async function renderShareCard(card: ShareCard): Promise<Buffer> {
+	const svg = await satori(shareCardTree(card) as unknown as Parameters<typeof satori>[0], {
+		...SHARE_IMAGE_SIZE,
+		fonts: FONTS(),
+	});
+	// Rasterised off the main thread, so that several cards are drawn at once.
+	return (await renderAsync(svg, { fitTo: { mode: 'original' } })).asPng();
+}
+
+let fonts: Parameters<typeof satori>[1]['fonts'] | undefined;
+// satori reads WOFF (not WOFF2): the Latin subsets of Inter, regular and bold.
+const FONTS = () => {
+	const file = (weight: 400 | 700) =>
+		readFileSync(createRequire(import.meta.url).resolve(`@fontsource/inter/files/inter-latin-${weight}-normal.woff`));
+	fonts ??= [
+		{ name: 'Inter', data: file(400), weight: 400, style: 'normal' },
+		{ name: 'Inter', data: file(700), weight: 700, style: 'normal' },
+	];
+	return fonts;
+};
+
+export function shareImagesIntegration(): AstroIntegration {
+	let cacheDir = '';
+	return {
+		name: 'breach-casebook:share-images',
+		hooks: {
+			'astro:config:done': ({ config }) => {
+				cacheDir = fileURLToPath(new URL('.astro/share-images/', config.root));
+			},
+			'astro:build:done': async ({ dir, logger }) => {
+				if (process.env.SHARE_IMAGES === 'off') {
+					logger.warn('SHARE_IMAGES=off: no share images drawn; og:image links point at nothing.');
+					return;
+				}
+				const out = fileURLToPath(dir);
+				const list = JSON.parse(readFileSync(join(out, 'api', 'incidents.json'), 'utf8')) as {
+					incidents: (ShareCardSource & { slug: string })[];
+				};
+				mkdirSync(cacheDir, { recursive: true });
+				const started = performance.now();
+				let drawn = 0;
+				const write = async (card: ShareCard, file: string) => {
+					const key = createHash('sha256').update(RENDERER).update(JSON.stringify(card)).digest('hex');
+					const cached = join(cacheDir, `${key.slice(0, 32)}.png`);
+					if (!existsSync(cached)) {
+						writeFileSync(cached, await renderShareCard(card));
+						drawn++;
+					}
+					mkdirSync(join(file, '..'), { recursive: true });
+					copyFileSync(cached, file);
+				};
+				const jobs: [ShareCard, string][] = [
+					[siteShareCard(), join(out, SHARE_IMAGE_FILE)],
+					...list.incidents.map((i): [ShareCard, string] => [
+						incidentShareCard(i),
+						join(out, incidentPath(i.slug), SHARE_IMAGE_FILE),
+					]),
+				];
+				let next = 0;
+				const worker = async () => {
+					while (next < jobs.length) await write(...jobs[next++]!);
+				};
+				await Promise.all(Array.from({ length: availableParallelism() + 1 }, worker));
+				logger.info(
+					`${jobs.length} share images (${drawn} drawn, the rest cached) in ${Math.round(performance.now() - started)} ms`,
+				);
+			},
+		},
+	};
+}
