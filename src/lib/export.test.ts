@@ -168,7 +168,7 @@ describe('feed items', () => {
 			site,
 		);
 		expect(items.map((i) => i.link)).toEqual(
-			['b-2025', 'c-2024', 'a-2023'].map((slug) => `${site}/incidents/${slug}/`),
+			['b-2025', 'c-2024', 'a-2023'].map((slug) => `${origin}/incidents/${slug}/`),
 		);
 		expect(new Set(items.map((i) => i.published.toISOString()))).toEqual(new Set(['2026-11-23T00:00:00.000Z']));
 	});
