@@ -73,8 +73,9 @@ for (const feed of ['rss.xml', 'atom.xml']) {
 				.sort(
 					(a, b) =>
 						(b.facts.updated ?? b.facts.added).localeCompare(a.facts.updated ?? a.facts.added) ||
-						// Added on the same day: the API's order (newest disclosure first) stands, as in the feeds.
 						b.facts.added.localeCompare(a.facts.added),
+					// Case studies added on the same day keep the API's order, newest disclosure first (a stable
+					// sort), as the feeds list them.
 				)
 				.slice(0, FEED_LIMIT);
 			expect(new Set(links)).toEqual(new Set(newest.map((i) => i.url)));
