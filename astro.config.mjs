@@ -8,13 +8,14 @@ import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { incidentJsonIntegration } from './src/integrations/incident-json.ts';
 import { siteUrlIntegration } from './src/integrations/site-url.ts';
 import { shareImagesIntegration } from './src/integrations/share-images.ts';
-import { redirectSlugs } from './src/lib/content-dir.ts';
+import { buildMarksIntegration } from './src/integrations/build-marks.ts';
+import { redirectSlugs } from './src/tooling/content-dir.ts';
 
 const { site, base } = siteConfig();
 const redirects = redirectSlugs();
 
 // SITE_URL and BASE_PATH configure where the site is deployed: at the root of a domain, or under
-// a sub-path such as GitHub Pages' /<repository>/. Every internal link goes through src/lib/urls.ts.
+// a sub-path such as GitHub Pages' /<repository>/. Every internal link goes through src/site/urls.ts.
 export default defineConfig({
 	site,
 	base,
@@ -29,6 +30,8 @@ export default defineConfig({
 		incidentJsonIntegration(),
 		shareImagesIntegration(),
 		pagefindIntegration(),
+		// Timing marks for the benchmark; nothing unless CASEBOOK_BUILD_MARKS is set.
+		buildMarksIntegration(),
 	],
 	vite: {
 		plugins: [tailwindcss()],

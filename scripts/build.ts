@@ -12,11 +12,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { checkCorpus, formatProblem } from '../src/lib/validate.ts';
+import { checkCorpus, formatProblem } from '../src/tooling/validate.ts';
 import { registerIndex } from '../src/tooling/register-store.ts';
-import { incidentsDir, registerDir } from '../src/lib/content-dir.ts';
+import { incidentsDir, registerDir } from '../src/tooling/content-dir.ts';
 import { INDEX_AFTER_ASTRO, indexSite } from '../src/integrations/pagefind.ts';
 import { siteUrlProblem } from '../src/site-config.ts';
+import { buildMark } from '../src/integrations/build-marks.ts';
 
 const args = process.argv.slice(2);
 const outFlag = args.indexOf('--outDir');
@@ -72,9 +73,9 @@ if (problems.length > 0) {
 	fail(`Build stopped: ${problems.length} problem(s) in the write-ups in ${dir}.`);
 }
 if (warnings.length > 0) console.warn(`! ${warnings.length} register warning(s): npm run check lists them`);
-console.log(
-	`✓ ${files.length} write-ups valid in ${Math.round(performance.now() - checkStarted)} ms (checked while Astro builds into ${staging})`,
-);
+const checkMs = Math.round(performance.now() - checkStarted);
+buildMark('checked', { ms: checkMs });
+console.log(`✓ ${files.length} write-ups valid in ${checkMs} ms (checked while Astro builds into ${staging})`);
 
 const status = await astroExit;
 mkdirSync('.astro', { recursive: true });
@@ -82,10 +83,11 @@ writeFileSync(marker, contentDir);
 if (status !== 0) fail(`Build failed (exit ${status}).`);
 
 try {
-	await indexSite(staging, {
+	const { pages, ms } = await indexSite(staging, {
 		info: (message) => console.log(`[search] ${message}`),
 		error: (message) => console.error(`[search] ${message}`),
 	});
+	buildMark('indexed', { pages, ms });
 } catch (error) {
 	fail(`Search indexing failed: ${(error as Error).message}.`);
 }

@@ -3,8 +3,8 @@
  * then every case study that drifted from the HHS breach register as a warning. Exits 1 when there
  * is any problem, or, with `--strict`, any warning.
  */
-import { checkCorpus, checkOrganizations, formatProblem } from '../src/lib/validate.ts';
-import { incidentsDir, organizationsFile, registerDir } from '../src/lib/content-dir.ts';
+import { checkCorpus, checkOrganizations, formatProblem } from '../src/tooling/validate.ts';
+import { incidentsDir, organizationsFile, registerDir } from '../src/tooling/content-dir.ts';
 import { registerIndex } from '../src/tooling/register-store.ts';
 
 const strict = process.argv.includes('--strict');

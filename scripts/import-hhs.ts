@@ -8,7 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import { importSnapshot, ImportError } from '../src/tooling/hhs-import.ts';
-import { registerDir } from '../src/lib/content-dir.ts';
+import { registerDir } from '../src/tooling/content-dir.ts';
 import { formatImportReport } from '../src/lib/register/report.ts';
 
 const { values, positionals } = parseArgs({

@@ -6,12 +6,11 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { incidentsDir, listWriteUps, registerDir } from '../src/lib/content-dir.ts';
+import { incidentsDir, listWriteUps, registerDir } from '../src/tooling/content-dir.ts';
 import { findFilings } from '../src/lib/register/find.ts';
 import { readRegister } from '../src/tooling/register-store.ts';
-import { slugOf } from '../src/lib/slug.ts';
-import { slugify } from '../src/lib/suggest.ts';
-import { incidentTemplate } from '../src/lib/template.ts';
+import { slugify, slugOf } from '../src/schemas/slug.ts';
+import { incidentTemplate } from '../src/tooling/template.ts';
 
 async function ask(): Promise<[string, string]> {
 	const rl = createInterface({ input: process.stdin, output: process.stdout });

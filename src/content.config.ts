@@ -4,8 +4,8 @@ import { file, glob } from 'astro/loaders';
 import { incidentSchema } from './schemas/incident.ts';
 import { registerRecordSchema } from './schemas/register.ts';
 import { organizationAliasSchema } from './schemas/organization.ts';
-import { incidentsDir, organizationsFile, registerDir } from './lib/content-dir.ts';
-import { slugOf } from './lib/slug.ts';
+import { incidentsDir, organizationsFile, registerDir } from './tooling/content-dir.ts';
+import { slugOf } from './schemas/slug.ts';
 
 /**
  * One collection: every case study, one MDX file each. The file name is the permanent id.

@@ -1,11 +1,12 @@
+import { normalizeBase } from './lib/urls.ts';
+
 /** The origin a build without SITE_URL writes into its absolute URLs: right for `npm run dev`, wrong anywhere else. */
 export const PLACEHOLDER_SITE = 'http://localhost:4321';
 
 /** The site's public URL and base path, from SITE_URL and BASE_PATH. */
 export function siteConfig(env: Record<string, string | undefined> = process.env): { site: string; base: string } {
 	const site = (env.SITE_URL || PLACEHOLDER_SITE).replace(/\/+$/, '');
-	const trimmed = (env.BASE_PATH || '/').replace(/^\/*|\/*$/g, '');
-	return { site, base: trimmed ? `/${trimmed}/` : '/' };
+	return { site, base: normalizeBase(env.BASE_PATH) };
 }
 
 /** Every output that carries an absolute URL built from SITE_URL, named in the warning of a build without it. */

@@ -512,8 +512,3 @@ export const vocabularies = {
 export function termKeys<K extends string>(v: Vocabulary<K>): [K, ...K[]] {
 	return Object.keys(v.terms) as [K, ...K[]];
 }
-
-/** The label of a term; the key itself if the term is unknown. */
-export function termLabel<K extends string>(v: Vocabulary<K>, key: K): string {
-	return v.terms[key]?.label ?? key;
-}

@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Request } from '@playwright/test';
+import { chromiumLaunchOptions } from '../../src/tooling/chromium.ts';
 
 /** A free TCP port on 127.0.0.1. */
 export function freePort(): Promise<number> {
@@ -72,12 +73,7 @@ export async function serve(
 }
 
 export async function launchChromium(): Promise<Browser> {
-	const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser', process.env.CHROMIUM_PATH].find(
-		(p): p is string => !!p && existsSync(p),
-	);
-	const args = ['--disable-background-networking', '--disable-component-update', '--disable-sync'];
-	if (process.getuid?.() === 0) args.push('--no-sandbox');
-	return chromium.launch({ executablePath, args });
+	return chromium.launch(chromiumLaunchOptions());
 }
 
 interface Recorded {

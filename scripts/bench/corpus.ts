@@ -4,8 +4,9 @@
  * organization names, ~900-word bodies with the six sections, lists and citations, and some
  * editorial `related` links. Deterministic for a given seed and number of cases.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { slugify } from '../../src/schemas/slug.ts';
 import { Random } from './prng.ts';
 import {
 	actors,
@@ -69,88 +70,20 @@ export interface CorpusManifest {
 	generationMs: number;
 }
 
-/** Rank order (most frequent first) where declaration order would be unrealistic; other terms follow. */
-const RANKS: Record<string, string[]> = {
-	dataClasses: [
-		'names',
-		'dates-of-birth',
-		'postal-addresses',
-		'medical-clinical',
-		'health-insurance',
-		'social-security-numbers',
-		'phone-numbers',
-		'email-addresses',
-		'medical-record-numbers',
-		'financial-payment',
-		'prescriptions',
-		'government-ids',
-		'ip-addresses',
-		'demographics',
-		'credentials',
-		'device-identifiers',
-		'browsing-activity',
-		'employment-data',
-		'search-terms',
-		'images',
-	],
-	vector: [
-		'ransomware',
-		'phishing',
-		'misdelivery',
-		'credential-compromise',
-		'vendor-compromise',
-		'misconfiguration',
-		'tracking-technology',
-		'insider-misuse',
-		'stolen-device',
-		'programming-error',
-		'publishing-error',
-		'lost-device',
-		'improper-disposal',
-		'unknown',
-	],
-	sourceKind: ['news', 'organization', 'regulator', 'court', 'research'],
-	outcomeKind: [
-		'class-action-settlement',
-		'lawsuit',
-		'settlement',
-		'corrective-action-plan',
-		'fine',
-		'consent-order',
-		'criminal-charge',
-	],
-	organizationType: [
-		'healthcare-provider',
-		'health-plan',
-		'business-associate',
-		'non-hipaa',
-		'healthcare-clearinghouse',
-	],
-	actor: ['external', 'internal', 'partner', 'unknown'],
-	disclosure: ['potential', 'confirmed', 'unknown'],
-	states: [
-		'CA',
-		'TX',
-		'FL',
-		'NY',
-		'PA',
-		'IL',
-		'OH',
-		'GA',
-		'NC',
-		'MI',
-		'NJ',
-		'VA',
-		'WA',
-		'AZ',
-		'MA',
-		'TN',
-		'IN',
-		'MO',
-		'MD',
-		'WI',
-	],
+/**
+ * data/facets.json: the rank order of terms where declaration order would be unrealistic (other
+ * terms follow), what usually goes with each vector (so that facets are coherent rather than
+ * independent noise), and the sources a case may list (`{org}` and `{place}` filled in).
+ */
+const FACETS = JSON.parse(readFileSync(new URL('data/facets.json', import.meta.url), 'utf8')) as {
+	ranks: Record<string, string[]>;
+	vectorDefaults: Record<
+		string,
+		{ breach: string; location: string; actor: string; lessons: string[]; data?: string[] }
+	>;
+	sources: { id: string; kind: string; publisher: string; title: string }[];
 };
+const { ranks: RANKS, vectorDefaults: VECTOR_DEFAULTS, sources: SOURCE_POOL } = FACETS;
 
 function ranked<K extends string>(v: Vocabulary<K>, key: string): K[] {
 	const keys = termKeys(v);
@@ -158,132 +91,7 @@ function ranked<K extends string>(v: Vocabulary<K>, key: string): K[] {
 	return [...order, ...keys.filter((k) => !order.includes(k))];
 }
 
-/** What usually goes with each vector, so that facets are coherent rather than independent noise. */
-const VECTOR_DEFAULTS: Record<
-	string,
-	{ breach: string; location: string; actor: string; lessons: string[]; data?: string[] }
-> = {
-	misconfiguration: {
-		breach: 'unauthorized-access-disclosure',
-		location: 'network-server',
-		actor: 'internal',
-		lessons: ['secure-configuration', 'risk-analysis'],
-	},
-	'tracking-technology': {
-		breach: 'unauthorized-access-disclosure',
-		location: 'network-server',
-		actor: 'internal',
-		lessons: ['third-party-script-governance', 'data-minimisation'],
-		data: ['ip-addresses', 'device-identifiers', 'browsing-activity'],
-	},
-	'programming-error': {
-		breach: 'unauthorized-access-disclosure',
-		location: 'electronic-medical-record',
-		actor: 'internal',
-		lessons: ['data-migration-review', 'access-control'],
-	},
-	'publishing-error': {
-		breach: 'unauthorized-access-disclosure',
-		location: 'network-server',
-		actor: 'internal',
-		lessons: ['data-minimisation', 'security-awareness'],
-	},
-	misdelivery: {
-		breach: 'unauthorized-access-disclosure',
-		location: 'paper-films',
-		actor: 'partner',
-		lessons: ['mail-handling-checks', 'vendor-risk-management'],
-	},
-	phishing: {
-		breach: 'hacking-it-incident',
-		location: 'email',
-		actor: 'external',
-		lessons: ['phishing-resistant-mfa', 'security-awareness'],
-	},
-	ransomware: {
-		breach: 'hacking-it-incident',
-		location: 'network-server',
-		actor: 'external',
-		lessons: ['backup-and-recovery', 'network-segmentation', 'patch-management'],
-	},
-	'credential-compromise': {
-		breach: 'hacking-it-incident',
-		location: 'network-server',
-		actor: 'external',
-		lessons: ['phishing-resistant-mfa', 'audit-logging'],
-		data: ['credentials'],
-	},
-	'vendor-compromise': {
-		breach: 'hacking-it-incident',
-		location: 'network-server',
-		actor: 'partner',
-		lessons: ['vendor-risk-management', 'data-minimisation'],
-	},
-	'insider-misuse': {
-		breach: 'unauthorized-access-disclosure',
-		location: 'electronic-medical-record',
-		actor: 'internal',
-		lessons: ['audit-logging', 'access-control'],
-	},
-	'lost-device': { breach: 'loss', location: 'laptop', actor: 'internal', lessons: ['encryption'] },
-	'stolen-device': {
-		breach: 'theft',
-		location: 'other-portable-electronic-device',
-		actor: 'external',
-		lessons: ['encryption', 'risk-analysis'],
-	},
-	'improper-disposal': {
-		breach: 'improper-disposal',
-		location: 'paper-films',
-		actor: 'internal',
-		lessons: ['secure-disposal'],
-	},
-	unknown: { breach: 'unknown', location: 'other', actor: 'unknown', lessons: ['incident-response'] },
-};
-
-/** Sources a case may list: id, kind, publisher pattern. */
-const SOURCE_POOL: { id: string; kind: string; publisher: string; title: string }[] = [
-	{ id: 'notice', kind: 'organization', publisher: '{org}', title: 'Notice of a data security incident' },
-	{
-		id: 'hhs-portal',
-		kind: 'regulator',
-		publisher: 'HHS Office for Civil Rights',
-		title: 'Breach portal entry for {org}',
-	},
-	{ id: 'local-news', kind: 'news', publisher: 'The {place} Courier', title: '{org} says patient data was exposed' },
-	{ id: 'trade-press', kind: 'news', publisher: 'Health Data Weekly', title: 'Inside the {org} breach' },
-	{
-		id: 'ag-filing',
-		kind: 'regulator',
-		publisher: 'Office of the Attorney General',
-		title: 'Data breach notification filed by {org}',
-	},
-	{ id: 'press-release', kind: 'organization', publisher: '{org}', title: 'Statement on the recent incident' },
-	{ id: 'complaint', kind: 'court', publisher: 'US District Court', title: 'Class action complaint against {org}' },
-	{
-		id: 'researcher',
-		kind: 'research',
-		publisher: 'Independent security researcher',
-		title: 'How {org} left records open',
-	},
-	{ id: 'national-news', kind: 'news', publisher: 'National Tribune', title: 'Millions of health records at risk' },
-	{
-		id: 'settlement-site',
-		kind: 'court',
-		publisher: 'Settlement administrator',
-		title: 'Settlement website for the {org} litigation',
-	},
-];
-
 const z = JSON.stringify;
-
-function slugify(text: string): string {
-	return text
-		.toLowerCase()
-		.normalize('NFKD')
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '');
-}
 
 const DAY = 86_400_000;
 const iso = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);
@@ -316,16 +124,8 @@ interface Plan {
 	slug: string;
 }
 
-/** Generates the corpus into `<dir>/incidents/`, replacing what was there. */
-export function generateCorpus(options: { cases: number; dir: string; seed?: string }): CorpusManifest {
-	const started = performance.now();
-	const seed = options.seed ?? 'breach-casebook-bench-v2';
-	const n = options.cases;
-	const rng = new Random(`${seed}:${n}`);
-	const incidentsDir = join(options.dir, 'incidents');
-	rmSync(options.dir, { recursive: true, force: true });
-	mkdirSync(incidentsDir, { recursive: true });
-
+/** Every vocabulary's terms, most frequent first. */
+function termRanks() {
 	const orgTypes = ranked(organizationTypes, 'organizationType');
 	const vectorRank = ranked(vectors, 'vector');
 	const dataRank = ranked(dataClasses, 'dataClasses');
@@ -340,8 +140,28 @@ export function generateCorpus(options: { cases: number; dir: string; seed?: str
 		...RANKS.states!,
 		...Object.keys(usStates).filter((s) => !RANKS.states!.includes(s)),
 	] as (keyof typeof usStates)[];
+	return {
+		orgTypes,
+		vectorRank,
+		dataRank,
+		breachRank,
+		locationRank,
+		lessonRank,
+		actorRank,
+		disclosureRank,
+		outcomeRank,
+		sourceRank,
+		stateRank,
+	};
+}
+type TermRanks = ReturnType<typeof termRanks>;
 
-	// 1. Organizations and slugs first, so that `related` can point at any case.
+/**
+ * 1. Organizations and slugs, before any case is written, so that `related` can point at any
+ * case: about 12% of organizations recur in another year, a third have invented names, and the
+ * rare tokens go to cases spread over the corpus.
+ */
+function planCases(rng: Random, n: number, orgTypes: string[]) {
 	const plans: Plan[] = [];
 	const usedSlugs = new Set<string>();
 	const orgs: Plan[] = [];
@@ -377,216 +197,252 @@ export function generateCorpus(options: { cases: number; dir: string; seed?: str
 		plans.push({ ...plan, slug });
 	}
 
-	// 2. Each case.
+	return { plans, usedSlugs, rareAt };
+}
+
+interface CaseContext {
+	seed: string;
+	n: number;
+	ranks: TermRanks;
+	plans: Plan[];
+	slugs: string[];
+	usedSlugs: Set<string>;
+}
+
+/** The first case of each term's rank forces it, so that every term occurs at least once. */
+const force = <T>(list: readonly T[], i: number): T | undefined => (i < list.length ? list[i] : undefined);
+
+/**
+ * 2. One case: its facts drawn around its vector's usual companions, its sources, dates in a
+ * possible order, outcomes, related links, then the frontmatter and the narrative.
+ */
+function writeCase(plan: Plan, i: number, ctx: CaseContext) {
+	const { seed, n, plans, slugs, usedSlugs } = ctx;
+	const { vectorRank, dataRank, breachRank, locationRank, lessonRank, actorRank, disclosureRank } = ctx.ranks;
+	const { outcomeRank, sourceRank, stateRank } = ctx.ranks;
+	const r = new Random(`${seed}:${n}:${i}`);
+	const vector = force(vectorRank, i) ?? r.zipf(vectorRank, 1.0);
+	const defaults = VECTOR_DEFAULTS[vector] ?? VECTOR_DEFAULTS.unknown!;
+	const uniq = <T>(list: T[]) => [...new Set(list)];
+
+	const vectorList = uniq([vector, ...(r.chance(0.12) ? [r.zipf(vectorRank, 1)] : [])]);
+	const breachList = uniq([
+		force(breachRank, i) ?? defaults.breach,
+		...(r.chance(0.08) ? [r.zipf(breachRank, 1.2)] : []),
+	]) as string[];
+	const locationList = uniq([
+		force(locationRank, i) ?? defaults.location,
+		...(r.chance(0.25) ? [r.zipf(locationRank, 1.1)] : []),
+	]);
+	const dataList = uniq([
+		...(force(dataRank, i) ? [force(dataRank, i)!] : []),
+		...r.zipfSubset(dataRank, 0.95, 1.05),
+		...(defaults.data ?? []).filter(() => r.chance(0.8)),
+	]);
+	if (dataList.length === 0) dataList.push('names');
+	const lessonList = uniq([
+		...(force(lessonRank, i) ? [force(lessonRank, i)!] : []),
+		...defaults.lessons.filter(() => r.chance(0.85)),
+		...r.zipfSubset(lessonRank, 0.25, 1.2, 2),
+	]);
+	const actor = force(actorRank, i) ?? (r.chance(0.85) ? defaults.actor : r.zipf(actorRank, 1.2));
+	const disclosure = force(disclosureRank, i) ?? r.zipf(disclosureRank, 1.3);
+	const state = r.chance(0.9) ? r.zipf(stateRank, 1.0) : undefined;
+	const recipients =
+		vector === 'tracking-technology' || vectorList.includes('tracking-technology')
+			? r.sample(RECIPIENTS.slice(0, 4), r.int(1, 3)).concat(r.chance(0.3) ? [r.zipf(RECIPIENTS, 1)] : [])
+			: [];
+	const uniqueRecipients = uniq(recipients);
+	const vendor = `${r.pick(VENDOR_WORDS)} ${r.pick(['Inc.', 'LLC', 'Solutions', 'Group'])}`;
+	const businessAssociates =
+		vector === 'vendor-compromise' || vector === 'misdelivery' || r.chance(0.08) ? [vendor] : [];
+	const system = r.zipf(SYSTEMS, 0.8);
+	const tags = uniq([
+		...(r.chance(0.5) ? [r.zipf(TAGS.slice(0, 12), 0.8)] : []),
+		...Array.from({ length: r.int(1, 4) }, () => r.zipf(TAGS, 1.05)),
+	]);
+
+	// Sources: 2–6, always the notice; every kind appears somewhere.
+	const sourceCount = r.int(2, 6);
+	const pool = [SOURCE_POOL[0]!, ...r.sample(SOURCE_POOL.slice(1), sourceCount - 1)];
+	const forcedKind = force(sourceRank, i);
+	if (forcedKind && !pool.some((s) => s.kind === forcedKind))
+		pool.push(SOURCE_POOL.find((s) => s.kind === forcedKind)!);
+	const fill = (t: string) => t.replaceAll('{org}', plan.org).replaceAll('{place}', plan.place);
+
+	// Dates, as day numbers in a possible order.
+	const discovered = Math.floor(Date.UTC(plan.year, r.int(0, 8), r.int(1, 28)) / DAY);
+	const start = discovered - r.int(0, 900);
+	const dates: [string, number, string][] = [];
+	const src = () => r.pick(pool).id;
+	if (r.chance(0.6)) dates.push(['exposureStart', start, partial(r, start, 0.5, 0.35)]);
+	if (r.chance(0.5)) {
+		const end = start + r.int(0, discovered - start + 30);
+		dates.push(['exposureEnd', end, partial(r, end)]);
+	}
+	if (r.chance(0.85)) dates.push(['discovered', discovered, partial(r, discovered)]);
+	const reported = discovered + r.int(10, 150);
+	if (r.chance(0.85)) dates.push(['reportedToRegulator', reported, partial(r, reported, 0.9, 0.1)]);
+	const notified = discovered + r.int(15, 220);
+	if (r.chance(0.8)) dates.push(['individualsNotified', notified, partial(r, notified)]);
+	const disclosedDay = discovered + r.int(5, 160);
+	if (r.chance(0.75)) dates.push(['publiclyDisclosed', disclosedDay, partial(r, disclosedDay)]);
+
+	const affected = r.chance(0.08) ? null : Math.max(1, Math.round(Math.exp(r.normal(8.6, 2.1))));
+	const affectedSource = r.pick(pool).id;
+
+	// Outcomes: ~25% of cases, more for large ones.
+	const outcomes: string[] = [];
+	const forcedOutcome = force(outcomeRank, i);
+	const outcomeCount = forcedOutcome ? 1 : r.chance(affected && affected > 100_000 ? 0.45 : 0.18) ? r.int(1, 2) : 0;
+	for (let k = 0; k < outcomeCount; k++) {
+		const kind = k === 0 && forcedOutcome ? forcedOutcome : r.zipf(outcomeRank, 1.1);
+		const amount =
+			kind === 'lawsuit' || kind === 'corrective-action-plan' || kind === 'criminal-charge'
+				? undefined
+				: Math.round(Math.exp(r.normal(12.5, 1.8)) / 1000) * 1000 || 5000;
+		const when = reported + r.int(100, 1400);
+		outcomes.push(
+			[
+				`  - kind: ${kind}`,
+				`    date: ${z(partial(r, when, 0.6, 0.4))}`,
+				...(amount !== undefined ? [`    amount: ${amount}`, `    currency: USD`] : []),
+				`    description: ${z(`${outcomeKinds.terms[kind as keyof typeof outcomeKinds.terms].label} involving ${plan.org}${amount ? ` for $${fmt(amount)}` : ''}, over the ${vectors.terms[vector as keyof typeof vectors.terms].label.toLowerCase()} incident.`)}`,
+				`    source: ${src()}`,
+			].join('\n'),
+		);
+	}
+
+	// Related: ~12% of cases link to 1–3 others, preferring the same organization.
+	let related: string[] = [];
+	if (r.chance(0.12) && n > 3) {
+		const sameOrg = plans.filter((p) => p.org === plan.org && p.slug !== plan.slug).map((p) => p.slug);
+		related = uniq([...sameOrg.slice(0, 2), ...Array.from({ length: r.int(1, 3) }, () => r.pick(slugs))])
+			.filter((s) => s !== plan.slug)
+			.slice(0, 3);
+	}
+	const redirectFrom = r.chance(0.01) && !usedSlugs.has(`${plan.slug}-former`) ? [`${plan.slug}-former`] : [];
+	const added = iso(Math.floor(Date.UTC(2025, 0, 1) / DAY) + r.int(0, 600));
+	const updated = r.chance(0.2) ? iso(Math.floor(Date.parse(added) / DAY) + r.int(1, 120)) : undefined;
+
+	const vectorLabel = vectors.terms[vector as keyof typeof vectors.terms].label.toLowerCase();
+	const dataLabels = dataList.map((d) => dataClasses.terms[d as keyof typeof dataClasses.terms].label);
+	const countText = affected === null ? 'an unknown number of' : fmt(affected);
+	const stateName = state ? usStates[state] : 'the United States';
+	const title = `${plan.org}: ${vectorLabel} exposed data of ${affected === null ? 'an unknown number of' : fmt(affected)} people`;
+	let summary = `${plan.org}, a ${organizationTypes.terms[plan.orgType as keyof typeof organizationTypes.terms].label.toLowerCase()} in ${stateName}, reported a ${vectorLabel} incident that exposed ${dataLabels.slice(0, 3).join(', ').toLowerCase()} of ${countText} people.`;
+	if (summary.length > 300) summary = `${summary.slice(0, 296).replace(/\s+\S*$/, '')}…`;
+
+	const fm = [
+		'---',
+		`title: ${z(title)}`,
+		`summary: ${z(summary)}`,
+		'organization:',
+		`  name: ${z(plan.org)}`,
+		`  type: ${plan.orgType}`,
+		...(r.chance(0.1) ? [`  parent: ${z(`${plan.place} Health Partners`)}`] : []),
+		...(state ? [`  state: ${state}`] : []),
+		`  country: US`,
+		`businessAssociates: ${z(businessAssociates)}`,
+		`recipients: ${z(uniqueRecipients)}`,
+		'individualsAffected:',
+		`  count: ${affected ?? 'null'}`,
+		...(affected !== null ? [`  source: ${affectedSource}`] : []),
+		...(affected !== null && r.chance(0.5) ? [`  asOf: ${z(iso(reported))}`] : []),
+		`register: { none: state-only, note: 'A synthetic case study.' }`,
+		`dataClasses: [${dataList.join(', ')}]`,
+		`breachType: [${breachList.join(', ')}]`,
+		`location: [${locationList.join(', ')}]`,
+		`vector: [${vectorList.join(', ')}]`,
+		`actor: ${actor}`,
+		`disclosure: ${disclosure}`,
+		...(dates.length
+			? ['dates:', ...dates.map(([key, , text]) => `  ${key}: { date: ${z(text)}, source: ${src()} }`)]
+			: ['dates: {}']),
+		...(outcomes.length ? ['outcomes:', ...outcomes] : ['outcomes: []']),
+		`lessons: [${lessonList.join(', ')}]`,
+		`tags: [${tags.join(', ')}]`,
+		`related: [${related.join(', ')}]`,
+		...(redirectFrom.length ? [`redirectFrom: [${redirectFrom.join(', ')}]`] : []),
+		'sources:',
+		...pool.map((s, k) =>
+			[
+				`  - id: ${s.id}`,
+				`    url: https://example.org/${plan.slug}/${s.id}`,
+				`    title: ${z(fill(s.title))}`,
+				`    publisher: ${z(fill(s.publisher))}`,
+				`    published: ${z(partial(r, reported + k * 7 + r.int(0, 60), 0.8, 0.2))}`,
+				`    kind: ${s.kind}`,
+				...(r.chance(0.2)
+					? [`    archive: https://web.archive.org/web/2025/https://example.org/${plan.slug}/${s.id}`]
+					: []),
+			].join('\n'),
+		),
+		`added: ${z(added)}`,
+		...(updated ? [`updated: ${z(updated)}`] : []),
+		'---',
+	].join('\n');
+
+	const body = writeBody(r, {
+		org: plan.org,
+		vector,
+		vendor,
+		system,
+		recipients: uniqueRecipients,
+		stateName,
+		countText,
+		affected,
+		dataList,
+		lessonList,
+		sourceIds: pool.map((s) => s.id),
+		dates,
+		outcomesCount: outcomes.length,
+	});
+	const text = `${fm}\n\n${body}\n`;
+	const terms: [string, readonly string[]][] = [
+		['organizationType', [plan.orgType]],
+		['vector', vectorList],
+		['breachType', breachList],
+		['location', locationList],
+		['dataClasses', dataList],
+		['lessons', lessonList],
+		['actor', [actor]],
+		['disclosure', [disclosure]],
+		['sourceKind', [...new Set(pool.map((s) => s.kind))]],
+		['outcomeKind', outcomes.map((o) => /kind: (\S+)/.exec(o)![1]!)],
+	];
+	return { text, body, terms, related: related.length > 0 };
+}
+
+/** Generates the corpus into `<dir>/incidents/`, replacing what was there. */
+export function generateCorpus(options: { cases: number; dir: string; seed?: string }): CorpusManifest {
+	const started = performance.now();
+	const seed = options.seed ?? 'breach-casebook-bench-v2';
+	const n = options.cases;
+	const rng = new Random(`${seed}:${n}`);
+	const incidentsDir = join(options.dir, 'incidents');
+	rmSync(options.dir, { recursive: true, force: true });
+	mkdirSync(incidentsDir, { recursive: true });
+
+	const ranks = termRanks();
+	const { plans, usedSlugs, rareAt } = planCases(rng, n, ranks.orgTypes);
+	const slugs = plans.map((p) => p.slug);
+
+	// 2. Each case, from its own random stream.
 	const termCounts: Record<string, Record<string, number>> = {};
-	const count = (field: string, terms: readonly string[]) => {
-		const c = (termCounts[field] ??= {});
-		for (const t of terms) c[t] = (c[t] ?? 0) + 1;
-	};
 	const words: number[] = [];
 	let bytes = 0;
 	let withRelated = 0;
-	const slugs = plans.map((p) => p.slug);
-	const force = <T>(list: readonly T[], i: number): T | undefined => (i < list.length ? list[i] : undefined);
-
 	plans.forEach((plan, i) => {
-		const r = new Random(`${seed}:${n}:${i}`);
-		const vector = force(vectorRank, i) ?? r.zipf(vectorRank, 1.0);
-		const defaults = VECTOR_DEFAULTS[vector] ?? VECTOR_DEFAULTS.unknown!;
-		const uniq = <T>(list: T[]) => [...new Set(list)];
-
-		const vectorList = uniq([vector, ...(r.chance(0.12) ? [r.zipf(vectorRank, 1)] : [])]);
-		const breachList = uniq([
-			force(breachRank, i) ?? defaults.breach,
-			...(r.chance(0.08) ? [r.zipf(breachRank, 1.2)] : []),
-		]) as string[];
-		const locationList = uniq([
-			force(locationRank, i) ?? defaults.location,
-			...(r.chance(0.25) ? [r.zipf(locationRank, 1.1)] : []),
-		]);
-		const dataList = uniq([
-			...(force(dataRank, i) ? [force(dataRank, i)!] : []),
-			...r.zipfSubset(dataRank, 0.95, 1.05),
-			...(defaults.data ?? []).filter(() => r.chance(0.8)),
-		]);
-		if (dataList.length === 0) dataList.push('names');
-		const lessonList = uniq([
-			...(force(lessonRank, i) ? [force(lessonRank, i)!] : []),
-			...defaults.lessons.filter(() => r.chance(0.85)),
-			...r.zipfSubset(lessonRank, 0.25, 1.2, 2),
-		]);
-		const actor = force(actorRank, i) ?? (r.chance(0.85) ? defaults.actor : r.zipf(actorRank, 1.2));
-		const disclosure = force(disclosureRank, i) ?? r.zipf(disclosureRank, 1.3);
-		const state = r.chance(0.9) ? r.zipf(stateRank, 1.0) : undefined;
-		const recipients =
-			vector === 'tracking-technology' || vectorList.includes('tracking-technology')
-				? r.sample(RECIPIENTS.slice(0, 4), r.int(1, 3)).concat(r.chance(0.3) ? [r.zipf(RECIPIENTS, 1)] : [])
-				: [];
-		const uniqueRecipients = uniq(recipients);
-		const vendor = `${r.pick(VENDOR_WORDS)} ${r.pick(['Inc.', 'LLC', 'Solutions', 'Group'])}`;
-		const businessAssociates =
-			vector === 'vendor-compromise' || vector === 'misdelivery' || r.chance(0.08) ? [vendor] : [];
-		const system = r.zipf(SYSTEMS, 0.8);
-		const tags = uniq([
-			...(r.chance(0.5) ? [r.zipf(TAGS.slice(0, 12), 0.8)] : []),
-			...Array.from({ length: r.int(1, 4) }, () => r.zipf(TAGS, 1.05)),
-		]);
-
-		// Sources: 2–6, always the notice; every kind appears somewhere.
-		const sourceCount = r.int(2, 6);
-		const pool = [SOURCE_POOL[0]!, ...r.sample(SOURCE_POOL.slice(1), sourceCount - 1)];
-		const forcedKind = force(sourceRank, i);
-		if (forcedKind && !pool.some((s) => s.kind === forcedKind))
-			pool.push(SOURCE_POOL.find((s) => s.kind === forcedKind)!);
-		const fill = (t: string) => t.replaceAll('{org}', plan.org).replaceAll('{place}', plan.place);
-
-		// Dates, as day numbers in a possible order.
-		const discovered = Math.floor(Date.UTC(plan.year, r.int(0, 8), r.int(1, 28)) / DAY);
-		const start = discovered - r.int(0, 900);
-		const dates: [string, number, string][] = [];
-		const src = () => r.pick(pool).id;
-		if (r.chance(0.6)) dates.push(['exposureStart', start, partial(r, start, 0.5, 0.35)]);
-		if (r.chance(0.5)) {
-			const end = start + r.int(0, discovered - start + 30);
-			dates.push(['exposureEnd', end, partial(r, end)]);
+		const written = writeCase(plan, i, { seed, n, ranks, plans, slugs, usedSlugs });
+		writeFileSync(join(incidentsDir, `${plan.slug}.mdx`), written.text);
+		bytes += Buffer.byteLength(written.text);
+		words.push(wordCount(written.body));
+		if (written.related) withRelated++;
+		for (const [field, terms] of written.terms) {
+			const c = (termCounts[field] ??= {});
+			for (const t of terms) c[t] = (c[t] ?? 0) + 1;
 		}
-		if (r.chance(0.85)) dates.push(['discovered', discovered, partial(r, discovered)]);
-		const reported = discovered + r.int(10, 150);
-		if (r.chance(0.85)) dates.push(['reportedToRegulator', reported, partial(r, reported, 0.9, 0.1)]);
-		const notified = discovered + r.int(15, 220);
-		if (r.chance(0.8)) dates.push(['individualsNotified', notified, partial(r, notified)]);
-		const disclosedDay = discovered + r.int(5, 160);
-		if (r.chance(0.75)) dates.push(['publiclyDisclosed', disclosedDay, partial(r, disclosedDay)]);
-
-		const affected = r.chance(0.08) ? null : Math.max(1, Math.round(Math.exp(r.normal(8.6, 2.1))));
-		const affectedSource = r.pick(pool).id;
-
-		// Outcomes: ~25% of cases, more for large ones.
-		const outcomes: string[] = [];
-		const forcedOutcome = force(outcomeRank, i);
-		const outcomeCount = forcedOutcome ? 1 : r.chance(affected && affected > 100_000 ? 0.45 : 0.18) ? r.int(1, 2) : 0;
-		for (let k = 0; k < outcomeCount; k++) {
-			const kind = k === 0 && forcedOutcome ? forcedOutcome : r.zipf(outcomeRank, 1.1);
-			const amount =
-				kind === 'lawsuit' || kind === 'corrective-action-plan' || kind === 'criminal-charge'
-					? undefined
-					: Math.round(Math.exp(r.normal(12.5, 1.8)) / 1000) * 1000 || 5000;
-			const when = reported + r.int(100, 1400);
-			outcomes.push(
-				[
-					`  - kind: ${kind}`,
-					`    date: ${z(partial(r, when, 0.6, 0.4))}`,
-					...(amount !== undefined ? [`    amount: ${amount}`, `    currency: USD`] : []),
-					`    description: ${z(`${outcomeKinds.terms[kind as keyof typeof outcomeKinds.terms].label} involving ${plan.org}${amount ? ` for $${fmt(amount)}` : ''}, over the ${vectors.terms[vector as keyof typeof vectors.terms].label.toLowerCase()} incident.`)}`,
-					`    source: ${src()}`,
-				].join('\n'),
-			);
-		}
-
-		// Related: ~12% of cases link to 1–3 others, preferring the same organization.
-		let related: string[] = [];
-		if (r.chance(0.12) && n > 3) {
-			const sameOrg = plans.filter((p) => p.org === plan.org && p.slug !== plan.slug).map((p) => p.slug);
-			related = uniq([...sameOrg.slice(0, 2), ...Array.from({ length: r.int(1, 3) }, () => r.pick(slugs))])
-				.filter((s) => s !== plan.slug)
-				.slice(0, 3);
-			if (related.length > 0) withRelated++;
-		}
-		const redirectFrom = r.chance(0.01) && !usedSlugs.has(`${plan.slug}-former`) ? [`${plan.slug}-former`] : [];
-		const added = iso(Math.floor(Date.UTC(2025, 0, 1) / DAY) + r.int(0, 600));
-		const updated = r.chance(0.2) ? iso(Math.floor(Date.parse(added) / DAY) + r.int(1, 120)) : undefined;
-
-		const vectorLabel = vectors.terms[vector as keyof typeof vectors.terms].label.toLowerCase();
-		const dataLabels = dataList.map((d) => dataClasses.terms[d as keyof typeof dataClasses.terms].label);
-		const countText = affected === null ? 'an unknown number of' : fmt(affected);
-		const stateName = state ? usStates[state] : 'the United States';
-		const title = `${plan.org}: ${vectorLabel} exposed data of ${affected === null ? 'an unknown number of' : fmt(affected)} people`;
-		let summary = `${plan.org}, a ${organizationTypes.terms[plan.orgType as keyof typeof organizationTypes.terms].label.toLowerCase()} in ${stateName}, reported a ${vectorLabel} incident that exposed ${dataLabels.slice(0, 3).join(', ').toLowerCase()} of ${countText} people.`;
-		if (summary.length > 300) summary = `${summary.slice(0, 296).replace(/\s+\S*$/, '')}…`;
-
-		const fm = [
-			'---',
-			`title: ${z(title)}`,
-			`summary: ${z(summary)}`,
-			'organization:',
-			`  name: ${z(plan.org)}`,
-			`  type: ${plan.orgType}`,
-			...(r.chance(0.1) ? [`  parent: ${z(`${plan.place} Health Partners`)}`] : []),
-			...(state ? [`  state: ${state}`] : []),
-			`  country: US`,
-			`businessAssociates: ${z(businessAssociates)}`,
-			`recipients: ${z(uniqueRecipients)}`,
-			'individualsAffected:',
-			`  count: ${affected ?? 'null'}`,
-			...(affected !== null ? [`  source: ${affectedSource}`] : []),
-			...(affected !== null && r.chance(0.5) ? [`  asOf: ${z(iso(reported))}`] : []),
-			`register: { none: state-only, note: 'A synthetic case study.' }`,
-			`dataClasses: [${dataList.join(', ')}]`,
-			`breachType: [${breachList.join(', ')}]`,
-			`location: [${locationList.join(', ')}]`,
-			`vector: [${vectorList.join(', ')}]`,
-			`actor: ${actor}`,
-			`disclosure: ${disclosure}`,
-			...(dates.length
-				? ['dates:', ...dates.map(([key, , text]) => `  ${key}: { date: ${z(text)}, source: ${src()} }`)]
-				: ['dates: {}']),
-			...(outcomes.length ? ['outcomes:', ...outcomes] : ['outcomes: []']),
-			`lessons: [${lessonList.join(', ')}]`,
-			`tags: [${tags.join(', ')}]`,
-			`related: [${related.join(', ')}]`,
-			...(redirectFrom.length ? [`redirectFrom: [${redirectFrom.join(', ')}]`] : []),
-			'sources:',
-			...pool.map((s, k) =>
-				[
-					`  - id: ${s.id}`,
-					`    url: https://example.org/${plan.slug}/${s.id}`,
-					`    title: ${z(fill(s.title))}`,
-					`    publisher: ${z(fill(s.publisher))}`,
-					`    published: ${z(partial(r, reported + k * 7 + r.int(0, 60), 0.8, 0.2))}`,
-					`    kind: ${s.kind}`,
-					...(r.chance(0.2)
-						? [`    archive: https://web.archive.org/web/2025/https://example.org/${plan.slug}/${s.id}`]
-						: []),
-				].join('\n'),
-			),
-			`added: ${z(added)}`,
-			...(updated ? [`updated: ${z(updated)}`] : []),
-			'---',
-		].join('\n');
-
-		const body = writeBody(r, {
-			org: plan.org,
-			vector,
-			vendor,
-			system,
-			recipients: uniqueRecipients,
-			stateName,
-			countText,
-			affected,
-			dataList,
-			lessonList,
-			sourceIds: pool.map((s) => s.id),
-			dates,
-			outcomesCount: outcomes.length,
-		});
-		const text = `${fm}\n\n${body}\n`;
-		writeFileSync(join(incidentsDir, `${plan.slug}.mdx`), text);
-		bytes += Buffer.byteLength(text);
-		words.push(wordCount(body));
-
-		count('organizationType', [plan.orgType]);
-		count('vector', vectorList);
-		count('breachType', breachList);
-		count('location', locationList);
-		count('dataClasses', dataList);
-		count('lessons', lessonList);
-		count('actor', [actor]);
-		count('disclosure', [disclosure]);
-		count('sourceKind', [...new Set(pool.map((s) => s.kind))]);
-		count(
-			'outcomeKind',
-			outcomes.map((o) => /kind: (\S+)/.exec(o)![1]!),
-		);
 	});
 
 	// Every term of every vocabulary must occur; the forced first cases guarantee it, this proves it.

@@ -7,6 +7,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
 
 /** Function words, left out: they are on every page of any English text. */
 const STOP = new Set(
@@ -34,7 +35,8 @@ export interface WordProfile {
 
 /** The narrative of an MDX write-up as words: frontmatter, tags, comments and link targets left out. */
 export function bodyWords(mdx: string): string[] {
-	const body = mdx.startsWith('---') ? mdx.slice(mdx.indexOf('\n---', 3) + 4) : mdx;
+	const split = splitFrontmatter(mdx);
+	const body = typeof split === 'string' ? mdx : split.body;
 	return (
 		body
 			.replace(/\{\/\*[\s\S]*?\*\/\}/g, ' ')

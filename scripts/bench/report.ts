@@ -1,15 +1,17 @@
 /**
- * The results of one benchmark run: their shape, the checks against the targets, the table
- * printed to the terminal and the dated section appended to docs/BENCHMARKS.md.
+ * The results of one benchmark run: their shape, the checks against the targets and the table
+ * printed to the terminal; the summary of a run kept in docs/benchmarks/, and the tables of
+ * docs/BENCHMARKS.md made from those summaries.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { describeProfile, type WordProfile } from './profile.ts';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { WordProfile } from './profile.ts';
 
 export interface BuildFigures {
 	wallMs: number;
 	/** Our build only: the write-up validation before Astro starts (scripts/build.ts). */
 	validateMs: number | null;
-	/** Phases from the time each of Astro's log lines arrived, in ms. */
+	/** Phases from the build's timing marks (src/integrations/build-marks.ts), in ms. */
 	phases: Record<string, number | null>;
 	pagefindMs: number | null;
 	pagefindPages: number | null;
@@ -26,8 +28,6 @@ export interface BuildFigures {
 	pagefindFiles: number;
 	/** Fragment files: one per page that has searchable content. */
 	pagefindFragments: number;
-	/** Rendering time by route, from Astro's per-page lines (top 12). */
-	routes: { route: string; pages: number; totalMs: number; maxMs: number }[];
 	/** Output by top-level folder (top 12). */
 	output: { path: string; files: number; bytes: number }[];
 	loadBefore: number[];
@@ -290,17 +290,10 @@ function phaseRows(r: BenchResult): (string | number)[][] {
 	return keys.map((k) => [k, s(r.site.phases[k]), s(r.reference?.phases[k])]);
 }
 
-function routeRows(r: BenchResult): (string | number)[][] {
-	return r.site.routes
-		.slice(0, 8)
-		.map((g) => [g.route, n(g.pages), s(g.totalMs), `${(g.totalMs / g.pages).toFixed(1)} ms`, `${g.maxMs} ms`]);
-}
-
 function outputRows(r: BenchResult): (string | number)[][] {
 	return r.site.output.slice(0, 8).map((o) => [o.path, n(o.files), mb(o.bytes)]);
 }
 
-const ROUTE_HEADERS = ['Route (our build)', 'Pages', 'Render time (sum)', 'Mean', 'Slowest'];
 const OUTPUT_HEADERS = ['Output folder (our build)', 'Files', 'Size'];
 
 function searchRows(r: BenchResult): (string | number)[][] {
@@ -330,15 +323,13 @@ const SEARCH_HEADERS = [
 	'Pagefind total incl. load',
 ];
 
-/** The figures of one run, shared by the terminal report and docs/BENCHMARKS.md. */
+/** The figures of one run, for the terminal. */
 function runTables(r: BenchResult, miss: string): string[] {
 	const pw = r.pageWeight;
 	return [
 		table(['Figure', 'Breach Casebook', 'Bare Astro + Pagefind', 'Ratio'], buildRows(r)),
 		'',
-		table(['Phase (from log-line arrival)', 'Breach Casebook', 'Bare Astro'], phaseRows(r)),
-		'',
-		table(ROUTE_HEADERS, routeRows(r)),
+		table(['Phase (from the build marks)', 'Breach Casebook', 'Bare Astro'], phaseRows(r)),
 		'',
 		table(OUTPUT_HEADERS, outputRows(r)),
 		'',
@@ -367,125 +358,96 @@ export function formatTable(r: BenchResult): string {
 	].join('\n');
 }
 
-const SUMMARY_END = '<!-- bench:summary:end -->';
-
-function intro(): string {
-	return `# Benchmarks
-
-How the build, the search index and the pages scale with the number of case studies, measured by
-\`npm run bench\` (scripts/bench/) on synthetic corpora, against the same corpus built by a bare
-Astro site. Each run appends a dated section below and a row to the summary; older rows stay.
-
-## Method
-
-- **Corpus.** \`scripts/bench/corpus.ts\` writes N write-ups to \`bench-out/corpus-N/incidents/\`
-  (outside \`content/\`), deterministically from a seeded PRNG. The frontmatter is valid against
-  the schema and uses every vocabulary term, with skewed (Zipf-like) frequencies: \`names\` is in
-  ~95% of cases, the rare data classes, vectors and outcomes in a few percent. About 12% of the
-  organizations recur in another year, a third have invented distinctive names, and eight cases
-  carry a unique token (e.g. "Zyphrax Medical") for the rare-name query. Bodies are ~900 words
-  with the six sections (Summary, What happened, What was exposed, How it was found and
-  disclosed, Impact and response, Lessons), lists, \`<Cite>\`, \`<Callout>\` and \`<KeyFigure>\`,
-  and citations only to listed sources. ~12% of cases list \`related\` slugs, ~1% a
-  \`redirectFrom\`. The generic prose is written in a per-write-up voice: 8–12 of 32 sentence
-  patterns and a share of each word bank, so that, as in real write-ups, few words are on every
-  page. Each run reports the corpus's word profile beside the real casebook's
-  (\`scripts/bench/profile.ts\`); a unit test keeps them close. Runs before the seed
-  \`breach-casebook-bench-v2\` used one voice for every write-up (see "Findings, sixth round").
-- **Our build.** \`CONTENT_DIR=bench-out/corpus-N node scripts/build.ts --outDir
-  bench-out/site-N --force\` (always cold: the content cache is cleared). Wall time from spawn to
-  exit; peak RSS two ways: the sum of RSS over the whole process tree, polled from /proc every
-  100 ms (shared pages are counted once per process, so this overstates a little), and
-  \`/usr/bin/time -v\`'s "maximum resident set size", which is that of the largest single process.
-  Pagefind's time is the integration's own "Indexed N case pages in X ms" line; its memory is the
-  peak RSS of the \`pagefind_extended\` binary the Node API spawns, polled separately (the Node side
-  of indexing is part of the Astro process). Phases are the times at which Astro's log lines
-  arrived.
-- **Reference.** \`bench-out/reference/\`: a bare Astro 7 project (its node_modules a symlink to
-  ours, its own caches) with \`@astrojs/mdx\`, a glob loader over the same corpus, one route
-  \`incidents/[slug].astro\` that renders each entry with \`render(entry)\` in a minimal layout,
-  trivial \`Cite\`/\`Callout\`/\`KeyFigure\`/\`Quote\` components, and Pagefind over its output
-  through the Node API inside \`astro:build:done\`, as our integration does. Built cold with
-  \`astro build --force\`, measured the same way, right after our build.
-- **Case page weight.** The median-size case page (and the largest): its HTML, its stylesheets,
-  its \`<script src>\` files and the modules they import statically, each gzipped with node:zlib
-  at level 6. Also loaded in Chromium against \`scripts/serve.ts\` (nginx, gzip on at nginx's
-  default level 1), summing the response bodies of the document, stylesheets and scripts.
-- **Search.** Chromium (playwright-core via @playwright/test, system Chromium) against
-  \`scripts/serve.ts\` on a free port; a fresh browser context per query and run (empty cache).
-  Load \`/search/\`, wait for the unfiltered count in \`#search-status\`, then set \`#search-q\` and
-  fire \`input\`. "Typing → first result" runs until \`#search-status\` shows the count for the query,
-  which the page writes as it draws the first result, and the next frame is drawn; "typing → first
-  page" until the first ten results (or all, when fewer) are drawn. Both include the page's 50 ms
-  typing pause; the time from "Searching…" is shown too. Runs before commit ffcc5ea drew all ten
-  results at once, so their single time is the whole first page. Bytes are response bodies as
-  transferred from \`/pagefind/\`, counted after
-  typing and in total (with Pagefind's script, WebAssembly, metadata, filter index and the
-  fragments of the unfiltered listing). Median of three runs per query. Queries: a unique
-  organization name, a common term (\`ransomware\`, in about a third of cases), a two-word phrase
-  (\`social security\`) and a misspelling (\`ransomwre\`).
-- **Scaling.** The 10,000-case run is compared with \`bench-out/results-1000.json\` (and a
-  1,000-case run with \`results-10000.json\`, whichever of the pair ran last). The comparison counts
-  only if both runs measured the same build inputs: a hash of \`src/\`, \`public/\`, the Astro config,
-  the lockfile and the build and serve scripts, with their uncommitted changes.
-- **Running it.** \`npm run bench -- --cases N\` with \`--skip-reference\`, \`--keep\` (keep corpus,
-  sites and reference in \`bench-out/\`), \`--builds K\` (alternate both builds K times and keep the
-  fastest of each), \`--runs K\` (runs per query, default 3), \`--no-docs\`. \`npm run bench -- --check\`
-  is the CI mode: 200 cases, one run per query; it fails unless every figure was measured, asserts
-  no timing, writes \`bench-out/results-200-check.json\` and leaves this file alone. Raw results go to
-  \`bench-out/results-N.json\`, logs to \`bench-out/build-N.log\` and \`bench-out/reference-N.log\`.
-- Timings are wall-clock on a shared machine: the load average before each build is recorded.
-  Compare ratios within a run rather than absolute times across runs.
-
-## Targets
-
-| Target | Goal |
-| --- | --- |
-| Full site + index time per case, vs bare Astro + Pagefind | ≤ 1.3× |
-| Peak RSS vs bare Astro + Pagefind | ≤ 1.2× |
-| 10,000-case run vs 1,000-case run | ≤ 11× |
-| Search payload per query at 10,000 cases (after typing) | ≤ 150 KB |
-| Time to first results | ≤ 200 ms |
-| Case page, compressed (HTML + CSS + JS, search not opened) | ≤ 30 KB |
-
-## Summary
-
-| Date | Cases | Build + index | Per case | × bare | Peak RSS | × bare | Search KB (max/query) | First results (max) | Case page | Commit |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
-${SUMMARY_END}
-
-## Runs
-`;
+/** The figures of one run that docs/BENCHMARKS.md reports, kept in docs/benchmarks/<date>-<cases>.json. */
+export interface RunSummary {
+	/** ISO 8601, to the minute. */
+	date: string;
+	cases: number;
+	/** The commit measured; `dirty` when the working tree had changes to it. */
+	commit: string;
+	dirty: boolean;
+	buildSeconds: number;
+	perCaseMs: number;
+	/** Our build's wall time over the bare Astro reference's; null without a reference. */
+	timeVsBare: number | null;
+	peakRssMb: number;
+	rssVsBare: number | null;
+	/** The largest Pagefind payload after typing, over the four queries. */
+	searchKbMax: number;
+	/** Typing to the first result drawn, slowest of the four queries. */
+	firstResultsMsMax: number;
+	/** The median case page, HTML + CSS + JS, gzip -6. */
+	casePageKb: number;
 }
 
-/** Appends the run to docs/BENCHMARKS.md, creating it with the method and targets if needed. */
-export function appendToDocs(file: string, r: BenchResult): void {
-	let text = existsSync(file) ? readFileSync(file, 'utf8') : intro();
-	if (!text.includes(SUMMARY_END)) text = intro() + '\n' + text;
-	const maxQuery = Math.max(...r.search.map((q) => q.queryBytes));
-	const maxMs = Math.max(...r.search.map((q) => q.msToResults));
-	const row = `| ${r.date.slice(0, 10)} | ${r.cases.toLocaleString('en-US')} | ${s(r.site.wallMs)} | ${r.perCaseMs.site.toFixed(1)} ms | ${x(r.ratios.time)} | ${rss(r.site.peakTreeRssMb)} | ${x(r.ratios.peakRss)} | ${kb(maxQuery)} | ${maxMs} ms | ${kb(r.pageWeight.gzipBytes)} | ${r.git.commit}${r.git.dirty ? '+' : ''} |`;
-	text = text.replace(SUMMARY_END, `${row}\n${SUMMARY_END}`);
-	const section = [
-		'',
-		`### ${r.date.slice(0, 16).replace('T', ' ')} UTC: ${r.cases.toLocaleString('en-US')} cases`,
-		'',
-		`Machine: ${r.machine.nproc} cores (\`nproc\`), ${r.machine.memoryGiB} GiB, ${r.machine.cpu}; ${r.machine.os}; Node ${r.machine.node}, Astro ${r.machine.astro}, Pagefind ${r.machine.pagefind}. Commit ${r.git.commit}${r.git.dirty ? ` with uncommitted changes to ${r.git.dirtyFiles.map((f) => `\`${f}\``).join(', ')}` : ''}.${r.builds.site.length > 1 ? ` Fastest of ${r.builds.site.length} builds each (ours ${r.builds.site.map((ms) => s(ms)).join(', ')}; reference ${r.builds.reference.map((ms) => s(ms)).join(', ') || '—'}).` : ''} Load average before our build ${r.site.loadBefore.join(', ')}${r.reference ? `, before the reference ${r.reference.loadBefore.join(', ')}` : ''}.`,
-		'',
-		`Corpus: ${r.cases.toLocaleString('en-US')} write-ups, ${mb(r.corpus.bytes)} of MDX, body words ${r.corpus.bodyWords.min}–${r.corpus.bodyWords.max} (median ${r.corpus.bodyWords.median}), ${r.corpus.withRelated} with \`related\`; generated in ${s(r.corpus.generationMs)}${r.corpus.seed ? ` from seed \`${r.corpus.seed}\`` : ''}.`,
-		...(r.corpus.profile
-			? [
-					'',
-					`Word profile (\`scripts/bench/profile.ts\`): ${describeProfile(r.corpus.profile.synthetic)}. The real casebook's ${r.corpus.profile.real.pages} write-ups: ${describeProfile(r.corpus.profile.real)}.`,
-				]
-			: []),
-		'',
-		...runTables(r, '**miss**'),
-		'',
-	].join('\n');
-	// The run goes at the end of "## Runs": sections written by hand after it stay after it.
-	const runs = text.indexOf('\n## Runs\n');
-	const next = runs >= 0 ? text.indexOf('\n## ', runs + 1) : -1;
-	if (next < 0) writeFileSync(file, text.replace(/\n*$/, '\n') + section);
-	else writeFileSync(file, `${text.slice(0, next).replace(/\n*$/, '\n')}${section}\n${text.slice(next + 1)}`);
+const round = (v: number, digits = 1) => Math.round(v * 10 ** digits) / 10 ** digits;
+
+/** The summary of a run. */
+export function summaryOf(r: BenchResult): RunSummary {
+	return {
+		date: r.date.slice(0, 16) + 'Z',
+		cases: r.cases,
+		commit: r.git.commit,
+		dirty: r.git.dirty,
+		buildSeconds: round(r.site.wallMs / 1000),
+		perCaseMs: round(r.perCaseMs.site),
+		timeVsBare: r.ratios.time == null ? null : round(r.ratios.time, 2),
+		peakRssMb: Math.round(r.site.peakTreeRssMb),
+		rssVsBare: r.ratios.peakRss == null ? null : round(r.ratios.peakRss, 2),
+		searchKbMax: round(Math.max(...r.search.map((q) => q.queryBytes)) / 1024),
+		firstResultsMsMax: Math.max(...r.search.map((q) => q.msToResults)),
+		casePageKb: round(r.pageWeight.gzipBytes / 1024),
+	};
+}
+
+/** Every run kept in `dir` (docs/benchmarks/), oldest first. */
+export function readRuns(dir: string): RunSummary[] {
+	if (!existsSync(dir)) return [];
+	return readdirSync(dir)
+		.filter((name) => name.endsWith('.json'))
+		.map((name) => (JSON.parse(readFileSync(join(dir, name), 'utf8')) as { summary: RunSummary }).summary)
+		.sort((a, b) => a.date.localeCompare(b.date) || a.cases - b.cases);
+}
+
+/** The rows of the latest-figures table: label, how to show a figure, and its target. */
+const FIGURES: [string, (r: RunSummary) => string, string][] = [
+	['Build + index, wall time', (r) => `${r.buildSeconds.toFixed(1)} s`, ''],
+	['per case', (r) => `${r.perCaseMs.toFixed(1)} ms`, ''],
+	['× bare Astro + Pagefind (time)', (r) => x(r.timeVsBare), '≤ 1.3×'],
+	['Peak RSS, process tree', (r) => `${r.peakRssMb} MB`, ''],
+	['× bare Astro + Pagefind (memory)', (r) => x(r.rssVsBare), '≤ 1.2×'],
+	['Search payload after typing, largest query', (r) => `${r.searchKbMax.toFixed(1)} KB`, '≤ 150 KB at 10,000'],
+	['Typing → first result, slowest query', (r) => `${r.firstResultsMsMax} ms`, '≤ 200 ms'],
+	['Case page, compressed (median)', (r) => `${r.casePageKb.toFixed(1)} KB`, '≤ 30 KB'],
+];
+
+const runName = (r: RunSummary) => `${r.date.slice(0, 10)}, ${r.commit}${r.dirty ? '+' : ''}`;
+
+/** One table per corpus size: the latest run's figures beside the previous run's, and the targets. */
+export function benchmarkTables(runs: readonly RunSummary[]): string {
+	const sizes = [...new Set(runs.map((r) => r.cases))].sort((a, b) => a - b);
+	return sizes
+		.map((cases) => {
+			const [latest, previous] = runs.filter((r) => r.cases === cases).reverse();
+			const rows = FIGURES.map(([label, show, target]) => [
+				label,
+				show(latest!),
+				previous ? show(previous) : '—',
+				target,
+			]);
+			return [
+				`### ${cases.toLocaleString('en-US')} case studies`,
+				'',
+				table(
+					[
+						'Figure',
+						`Latest (${runName(latest!)})`,
+						previous ? `Previous (${runName(previous)})` : 'Previous',
+						'Target',
+					],
+					rows,
+				),
+			].join('\n');
+		})
+		.join('\n\n');
 }

@@ -1,20 +1,20 @@
 /**
  * `npm run bench -- --cases 1000`: generates a synthetic corpus, builds the full site from it,
  * builds the same corpus through a bare Astro site as a reference, measures the output, the
- * weight of a case page and search in Chromium, prints a table, writes
- * bench-out/results-<N>.json and appends a dated section to docs/BENCHMARKS.md.
+ * weight of a case page and search in Chromium, prints a table, writes bench-out/results-<N>.json,
+ * keeps the run in docs/benchmarks/ and remakes the tables of docs/BENCHMARKS.md from the runs kept.
  *
  * Options:
  *   --cases N          number of synthetic write-ups (default 1000; 200 with --check)
  *   --skip-reference   do not build the bare Astro reference (ratios are then absent)
  *   --keep             keep the corpus, the built sites and the reference project in bench-out/
  *   --check            CI mode: a small corpus; fails unless every figure was measured. Asserts no
- *                      timing, and does not touch docs/BENCHMARKS.md.
+ *                      timing, and keeps nothing in docs/.
  *   --runs K           runs per search query, fresh browser context each (default 3; 1 with --check)
  *   --builds K         build ours and the reference K times, alternating, and keep the fastest of each
  *                      (default 1)
  *   --seed S           corpus seed (default breach-casebook-bench-v2)
- *   --no-docs          do not append to docs/BENCHMARKS.md
+ *   --no-docs          keep nothing in docs/
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -23,27 +23,23 @@ import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import { delimiter, join, relative, resolve } from 'node:path';
 import { generateCorpus } from './corpus.ts';
 import { describeProfile, folderProfile } from './profile.ts';
-import {
-	firstLineAt,
-	measure,
-	parsePagefindLine,
-	parsePagesBuilt,
-	routeTimes,
-	type LogLine,
-	type MeasuredRun,
-} from './measure.ts';
+import { measure } from './measure.ts';
+import { BUILD_MARKS, type BuildMark } from '../../src/integrations/build-marks.ts';
 import { writeReferenceSite } from './reference.ts';
 import { casePagesBySize, dirStats, outputBreakdown, staticPageWeight } from './site.ts';
 import { browserPageWeight, launchChromium, runQuery, serve, type QueryRun } from './browser.ts';
 import {
-	appendToDocs,
+	benchmarkTables,
 	evaluateTargets,
 	formatTable,
 	missingFigures,
+	readRuns,
+	summaryOf,
 	type BenchResult,
 	type BuildFigures,
 	type SearchFigures,
 } from './report.ts';
+import { fillGenerated } from '../../src/tooling/docs.ts';
 import { siteConfig } from '../../src/site-config.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -74,6 +70,8 @@ if (!Number.isInteger(runs) || runs < 1) {
 }
 
 const out = join(root, 'bench-out');
+/** Where each run's figures are kept (docs/BENCHMARKS.md's tables are made from them). */
+const RUNS_DIR = join(root, 'docs/benchmarks');
 const corpusDir = join(out, `corpus-${cases}`);
 const siteDir = join(out, `site-${cases}`);
 const refDir = join(out, 'reference');
@@ -81,40 +79,38 @@ mkdirSync(out, { recursive: true });
 
 const say = (text: string) => console.log(text);
 const step = (text: string) => console.log(`\n▶ ${text}`);
-const KEY_LINE =
-	/write-ups valid|\[content\] Sync|Building static|generating static routes|Completed in|Indexed \d+|page\(s\) built|Complete!|Site written|✗|\berror\b|Error:/i;
 const echoFor = (prefix: string) => (line: string) => {
-	if (KEY_LINE.test(line) && !/^\s*[├└│]/.test(line)) console.log(`  ${prefix} ${line.trim()}`);
+	if (/write-ups valid|Indexed \d+|Site written|✗|\berror\b|Error:/i.test(line))
+		console.log(`  ${prefix} ${line.trim()}`);
 };
 const load = () => loadavg().map((l) => Math.round(l * 100) / 100);
 const toMb = (kb: number | null) => (kb == null ? null : Math.round((kb / 1024) * 10) / 10);
 
-/** Phases of a build from the arrival times of Astro's log lines. */
-function phases(run: MeasuredRun, pagefind: { ms: number } | null): Record<string, number | null> {
-	const lines: LogLine[] = run.lines;
-	const at = (re: RegExp) => firstLineAt(lines, re);
-	// The check runs alongside Astro (scripts/build.ts) and reports its own duration.
-	const validated = lines.map((l) => /write-ups valid in (\d+) ms/.exec(l.text)).find(Boolean);
-	const syncStart = at(/\[content\] Syncing content/);
-	const synced = at(/\[content\] Synced content/);
-	const entry = at(/Building static entrypoints/);
-	const routesIndex = lines.findIndex((l) => /generating static routes/.test(l.text));
-	const routesStart = routesIndex >= 0 ? lines[routesIndex]!.t : null;
-	const routesDone =
-		routesIndex >= 0 ? (lines.slice(routesIndex).find((l) => /✓ Completed in/.test(l.text))?.t ?? null) : null;
-	const indexed = at(/Indexed \d+ case pages in/);
-	const pagefindStart = indexed != null && pagefind ? indexed - pagefind.ms : null;
+/** The marks a build wrote (src/integrations/build-marks.ts), by name, as ms since it started. */
+function readMarks(file: string, startedAt: number): Map<BuildMark['mark'], BuildMark & { t: number }> {
+	const marks = new Map<BuildMark['mark'], BuildMark & { t: number }>();
+	if (!existsSync(file)) return marks;
+	for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
+		const mark = JSON.parse(line) as BuildMark;
+		if (!marks.has(mark.mark)) marks.set(mark.mark, { ...mark, t: mark.at - startedAt });
+	}
+	return marks;
+}
+
+/** Phases of a build, from the marks that Astro's hooks and scripts/build.ts wrote. */
+function phases(marks: ReturnType<typeof readMarks>, wallMs: number): Record<string, number | null> {
+	const t = (name: BuildMark['mark']) => marks.get(name)?.t ?? null;
+	const indexed = marks.get('indexed');
 	const diff = (a: number | null, b: number | null) => (a != null && b != null ? Math.max(0, a - b) : null);
 	return {
-		'validate write-ups (alongside Astro)': validated ? Number(validated[1]) : null,
-		'Astro start-up and config': syncStart,
-		'content sync': diff(synced, syncStart),
-		'types and build info': diff(entry, synced),
-		'bundle (Vite)': diff(routesStart, entry),
-		'render pages': diff(routesDone, routesStart),
-		'after rendering, before Pagefind': diff(pagefindStart, routesDone),
-		'Pagefind indexing': pagefind?.ms ?? null,
-		'finish (exit, swap into place)': diff(run.wallMs, indexed),
+		'validate write-ups (alongside Astro)': marks.get('checked')?.ms ?? null,
+		'Astro start-up and config': t('configured'),
+		'content sync': diff(t('synced'), t('configured')),
+		'bundle (Vite)': diff(t('bundled'), t('synced')),
+		'render pages': diff(t('rendered'), t('bundled')),
+		'after rendering, before Pagefind': indexed?.ms != null ? diff(indexed.t - indexed.ms, t('rendered')) : null,
+		'Pagefind indexing': indexed?.ms ?? null,
+		'finish (exit, swap into place)': diff(wallMs, indexed?.t ?? null),
 	};
 }
 
@@ -127,7 +123,15 @@ async function measuredBuild(
 	logFile: string,
 ): Promise<BuildFigures> {
 	const loadBefore = load();
-	const run = await measure(command[0]!, command.slice(1), { cwd, env, logFile, echo: echoFor(`[${label}]`) });
+	const marksFile = `${logFile}.marks`;
+	rmSync(marksFile, { force: true });
+	const startedAt = Date.now();
+	const run = await measure(command[0]!, command.slice(1), {
+		cwd,
+		env: { ...env, [BUILD_MARKS]: marksFile },
+		logFile,
+		echo: echoFor(`[${label}]`),
+	});
 	const loadAfter = load();
 	if (run.exitCode !== 0) {
 		const tail = run.lines
@@ -136,11 +140,11 @@ async function measuredBuild(
 			.join('\n');
 		throw new Error(`${label} build failed (exit ${run.exitCode}); log in ${logFile}:\n${tail}`);
 	}
-	const pagefind = parsePagefindLine(run.lines);
-	const built = parsePagesBuilt(run.lines);
+	const marks = readMarks(marksFile, startedAt);
+	const pagefind = marks.get('indexed');
 	const dist = dirStats(outputDir);
 	const index = dirStats(join(outputDir, 'pagefind'));
-	const ph = phases(run, pagefind);
+	const ph = phases(marks, run.wallMs);
 	return {
 		wallMs: run.wallMs,
 		validateMs: ph['validate write-ups (alongside Astro)'] ?? null,
@@ -155,14 +159,13 @@ async function measuredBuild(
 			run.userSeconds != null && run.systemSeconds != null
 				? Math.round((run.userSeconds + run.systemSeconds) * 10) / 10
 				: null,
-		pagesBuilt: built?.pages ?? null,
+		pagesBuilt: marks.get('done')?.pages ?? null,
 		htmlFiles: dist.htmlFiles,
 		distBytes: dist.bytes,
 		distFiles: dist.files,
 		pagefindBytes: index.bytes,
 		pagefindFiles: index.files,
 		pagefindFragments: dirStats(join(outputDir, 'pagefind', 'fragment')).files,
-		routes: routeTimes(run.lines).slice(0, 12),
 		output: outputBreakdown(outputDir).slice(0, 12),
 		loadBefore,
 		loadAfter,
@@ -430,8 +433,12 @@ async function main(): Promise<number> {
 	writeFileSync(jsonPath, JSON.stringify(result, null, '\t') + '\n');
 	say(`Raw results: ${relative(root, jsonPath)}`);
 	if (writeDocs) {
-		appendToDocs(join(root, 'docs/BENCHMARKS.md'), result);
-		say('Appended to docs/BENCHMARKS.md');
+		// The run is kept as data; the report's tables are made from every kept run.
+		const runFile = join(RUNS_DIR, `${result.date.slice(0, 16).replace(/:/g, '-')}-${cases}.json`);
+		writeFileSync(runFile, JSON.stringify({ summary: summaryOf(result), result }, null, '\t') + '\n');
+		const doc = join(root, 'docs/BENCHMARKS.md');
+		writeFileSync(doc, fillGenerated(readFileSync(doc, 'utf8'), { benchmarks: benchmarkTables(readRuns(RUNS_DIR)) }));
+		say(`Kept as ${relative(root, runFile)}; the tables in docs/BENCHMARKS.md are updated.`);
 	}
 
 	if (!keep) {

@@ -13,6 +13,8 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import { normalizeBase, pathWithBase } from '../lib/urls.ts';
+import { buildMark } from './build-marks.ts';
 
 /** Set by scripts/build.ts, which indexes the site itself once Astro has exited. */
 export const INDEX_AFTER_ASTRO = 'CASEBOOK_INDEX_AFTER_ASTRO';
@@ -58,6 +60,16 @@ export async function indexSite(outDir: string, logger: Logger): Promise<{ pages
 	}
 }
 
+/**
+ * The index file a dev-server request asks for, as `<base>pagefind/…`, or undefined when it asks
+ * for something else. Vite may already have stripped the base from the URL.
+ */
+export function devIndexPath(requestUrl: string, base: string): string | undefined {
+	const path = requestUrl.split('?')[0]!;
+	if (path.startsWith(pathWithBase('pagefind/', base))) return path;
+	return path.startsWith('/pagefind/') ? pathWithBase(path, base) : undefined;
+}
+
 /** The Astro integration. */
 export function pagefindIntegration(): AstroIntegration {
 	let base = '/';
@@ -65,17 +77,18 @@ export function pagefindIntegration(): AstroIntegration {
 		name: 'breach-casebook:pagefind',
 		hooks: {
 			'astro:config:done': ({ config }) => {
-				base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+				base = normalizeBase(config.base);
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				if (process.env[INDEX_AFTER_ASTRO] === '1') {
 					logger.info('The search index is built once Astro has exited (scripts/build.ts).');
 					return;
 				}
-				await indexSite(fileURLToPath(dir), logger);
+				const { pages, ms } = await indexSite(fileURLToPath(dir), logger);
+				buildMark('indexed', { pages, ms });
 			},
 			'astro:server:setup': ({ server, logger }) => {
-				const prefix = `${base}pagefind/`;
+				const prefix = pathWithBase('pagefind/', base);
 				let files: Promise<Map<string, Uint8Array>> | undefined;
 				let origin = '';
 				server.httpServer?.once('listening', () => {
@@ -109,13 +122,7 @@ export function pagefindIntegration(): AstroIntegration {
 					return new Map(out.files.map((f) => [`${prefix}${f.path}`, f.content]));
 				};
 				server.middlewares.use(async (req, res, next) => {
-					// Vite may already have stripped the base from the URL.
-					const url = (req.url ?? '').split('?')[0]!;
-					const path = url.startsWith(prefix)
-						? url
-						: url.startsWith('/pagefind/')
-							? `${base}${url.slice(1)}`
-							: undefined;
+					const path = devIndexPath(req.url ?? '', base);
 					if (!path) return next();
 					try {
 						files ??= build();

@@ -2,7 +2,7 @@
  * How to cite a case study: plain text (APA-like), BibTeX and CSL-JSON, from the same facts.
  */
 import type { Incident } from './model.ts';
-import { partialDate, formatPartialDate } from './partial-date.ts';
+import { partialDate, formatPartialDate } from '../schemas/partial-date.ts';
 import { SITE_TITLE } from '../site-config.ts';
 
 /** What every citation format needs. */

@@ -6,8 +6,10 @@ import { apiIncident, apiIndexSchema, csvRow, csvText, CSV_COLUMNS, HHS_CSV_COLU
 import { incidentSchema } from '../schemas/incident.ts';
 import { plainCitation, bibtexCitation, cslCitation, protectCapitals } from './citation.ts';
 import { FEED_LIMIT, feedItems } from './feeds.ts';
+import { siteRoot } from './urls.ts';
 
-const site = 'https://casebook.example';
+const origin = 'https://casebook.example';
+const site = siteRoot(origin, '/');
 const incident = makeIncident('example-health-2023', (fm) => {
 	fm.summary = 'Names, "quoted" words; commas, and a\nnew line.';
 	fm.updated = '2026-12-01';
@@ -15,8 +17,8 @@ const incident = makeIncident('example-health-2023', (fm) => {
 
 describe('JSON Schema generated from the model', () => {
 	const ajv = new Ajv2020({ strict: false, allErrors: true });
-	const frontmatter = ajv.compile(jsonSchemaOf(incidentSchema, `${site}/schema/incident.schema.json`, 'x'));
-	const api = ajv.compile(jsonSchemaOf(apiIndexSchema, `${site}/schema/api.schema.json`, 'y'));
+	const frontmatter = ajv.compile(jsonSchemaOf(incidentSchema, `${origin}/schema/incident.schema.json`, 'x'));
+	const api = ajv.compile(jsonSchemaOf(apiIndexSchema, `${origin}/schema/api.schema.json`, 'y'));
 
 	it('accepts valid frontmatter and rejects what the model rejects', () => {
 		expect(frontmatter(validFrontmatter())).toBe(true);
@@ -106,7 +108,7 @@ describe('CSV', () => {
 });
 
 describe('citations', () => {
-	const input = { incident, url: `${site}/incidents/example-health-2023/` };
+	const input = { incident, url: `${origin}/incidents/example-health-2023/` };
 	it('carry title, site, URL and dates in every format', () => {
 		expect(plainCitation(input)).toBe(
 			'Breach Casebook. (2026, December 1). Example Health: a migration exposed names and emails (updated 1 December 2026; first published 23 November 2026). https://casebook.example/incidents/example-health-2023/',
@@ -150,7 +152,10 @@ describe('feed items', () => {
 	it('are most recently updated first, with categories and the updated date', () => {
 		const older = makeIncident('older');
 		const items = feedItems([older, incident], site);
-		expect(items.map((i) => i.link)).toEqual([`${site}/incidents/example-health-2023/`, `${site}/incidents/older/`]);
+		expect(items.map((i) => i.link)).toEqual([
+			`${origin}/incidents/example-health-2023/`,
+			`${origin}/incidents/older/`,
+		]);
 		expect(items[0]!.updated.toISOString()).toBe('2026-12-01T00:00:00.000Z');
 		expect(items[0]!.categories).toContain('Programming error');
 	});
@@ -163,7 +168,7 @@ describe('feed items', () => {
 			site,
 		);
 		expect(items.map((i) => i.link)).toEqual(
-			['b-2025', 'c-2024', 'a-2023'].map((slug) => `${site}/incidents/${slug}/`),
+			['b-2025', 'c-2024', 'a-2023'].map((slug) => `${origin}/incidents/${slug}/`),
 		);
 		expect(new Set(items.map((i) => i.published.toISOString()))).toEqual(new Set(['2026-11-23T00:00:00.000Z']));
 	});
@@ -175,7 +180,7 @@ describe('feed items', () => {
 		);
 		const items = feedItems(many, site);
 		expect(items).toHaveLength(FEED_LIMIT);
-		expect(items[0]!.link).toBe(`${site}/incidents/case-${FEED_LIMIT + 9}/`);
-		expect(items.at(-1)!.link).toBe(`${site}/incidents/case-10/`);
+		expect(items[0]!.link).toBe(`${origin}/incidents/case-${FEED_LIMIT + 9}/`);
+		expect(items.at(-1)!.link).toBe(`${origin}/incidents/case-10/`);
 	});
 });

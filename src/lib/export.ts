@@ -4,12 +4,12 @@
  */
 import { z } from 'astro/zod';
 import { stringify } from 'csv-stringify/sync';
-import { incidentSchema, DATE_FIELDS, DATE_LABELS } from '../schemas/incident.ts';
-import { PARTIAL_DATE_PATTERN } from './partial-date.ts';
+import { incidentSchema, DATE_FIELDS, DATE_LABELS, PARTIAL_DATE_META } from '../schemas/incident.ts';
+import { PARTIAL_DATE_PATTERN } from '../schemas/partial-date.ts';
 import type { Incident } from './model.ts';
 import type { Measure } from './measures.ts';
 import { HHS_COLUMNS } from './register/hhs-export.ts';
-import { incidentPath, absoluteUrl } from './urls.ts';
+import { incidentPath, absoluteUrl, type SiteRoot } from './urls.ts';
 import {
 	actors,
 	breachTypes,
@@ -66,7 +66,7 @@ export type ApiIncident = z.input<typeof apiIncidentSchema>;
 const interval = (m: Measure | undefined) => (m ? { min: m.days.min, max: m.days.max } : null);
 
 /** The API record of one case study. */
-export function apiIncident(incident: Incident, site: URL | string | undefined): ApiIncident {
+export function apiIncident(incident: Incident, site: SiteRoot): ApiIncident {
 	const m = incident.measures;
 	return {
 		slug: incident.slug,
@@ -84,8 +84,16 @@ export function apiIncident(incident: Incident, site: URL | string | undefined):
 	};
 }
 
-/** JSON Schema of a Zod schema, with partial dates stated as the pattern they must match. */
-export function jsonSchemaOf(schema: z.ZodType, id: string, title: string): Record<string, unknown> {
+/**
+ * JSON Schema of a Zod schema, with partial dates stated as the pattern they must match. With
+ * `tagPartialDates`, each keeps its `PARTIAL_DATE_META` tag, for the docs.
+ */
+export function jsonSchemaOf(
+	schema: z.ZodType,
+	id: string,
+	title: string,
+	{ tagPartialDates = false } = {},
+): Record<string, unknown> {
 	const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Record<
 		string,
 		unknown
@@ -95,16 +103,15 @@ export function jsonSchemaOf(schema: z.ZodType, id: string, title: string): Reco
 	const fix = (node: unknown): unknown => {
 		if (Array.isArray(node)) return node.map(fix);
 		if (!node || typeof node !== 'object') return node;
-		const obj = node as Record<string, unknown>;
-		const anyOf = obj.anyOf as Record<string, unknown>[] | undefined;
-		if (
-			anyOf?.length === 3 &&
-			anyOf[0]?.type === 'string' &&
-			Object.keys(anyOf[1] ?? {}).length === 0 &&
-			anyOf[2]?.type === 'integer'
-		) {
+		const { [PARTIAL_DATE_META]: tag, ...obj } = node as Record<string, unknown>;
+		if (tag === true) {
 			const { anyOf: _, ...rest } = obj;
-			return { ...rest, type: 'string', pattern: PARTIAL_DATE_PATTERN.source };
+			return {
+				...rest,
+				type: 'string',
+				pattern: PARTIAL_DATE_PATTERN.source,
+				...(tagPartialDates ? { [PARTIAL_DATE_META]: true } : {}),
+			};
 		}
 		return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, fix(v)]));
 	};
@@ -138,7 +145,7 @@ const dayRangeColumns = (
 export interface CsvColumn {
 	name: string;
 	description: string;
-	value: (incident: Incident, site: URL | string | undefined) => string;
+	value: (incident: Incident, site: SiteRoot) => string;
 }
 
 /**
@@ -267,7 +274,7 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
 ];
 
 /** One CSV row per case study, by column name. */
-export function csvRow(incident: Incident, site: URL | string | undefined): Record<string, string> {
+export function csvRow(incident: Incident, site: SiteRoot): Record<string, string> {
 	return Object.fromEntries(CSV_COLUMNS.map((c) => [c.name, c.value(incident, site)]));
 }
 
@@ -298,11 +305,7 @@ export const HHS_CSV_COLUMNS: readonly CsvColumn[] = HHS_COLUMNS.map((name) => {
  * Excel reads the file as Windows-1252 and garbles every curly quote and dash; pandas, R and
  * csv-parse (`bom: true`) skip it.
  */
-export function csvText(
-	incidents: readonly Incident[],
-	columns: readonly CsvColumn[],
-	site: URL | string | undefined,
-): string {
+export function csvText(incidents: readonly Incident[], columns: readonly CsvColumn[], site: SiteRoot): string {
 	const rows = incidents.map((i) => columns.map((c) => c.value(i, site)));
 	return `\uFEFF${stringify([columns.map((c) => c.name), ...rows], { record_delimiter: 'windows', quoted_match: /[",\r\n]/ })}`;
 }

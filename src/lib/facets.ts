@@ -13,7 +13,7 @@ import {
 	type Vocabulary,
 } from '../vocabularies.ts';
 import { disclosureYear, newestFirst, type Incident } from './model.ts';
-import { slugify } from './suggest.ts';
+import { slugify } from '../schemas/slug.ts';
 
 /** One value of a facet: a stable slug for its URL and a label for readers. */
 export interface FacetValue {

@@ -4,8 +4,8 @@
  */
 import { compareNewestFirst, type Incident } from './model.ts';
 import { facets } from './facets.ts';
-import { partialDate, earliestIso, formatPartialDate } from './partial-date.ts';
-import { absoluteUrl, incidentPath } from './urls.ts';
+import { partialDate, earliestIso, formatPartialDate } from '../schemas/partial-date.ts';
+import { absoluteUrl, incidentPath, type SiteRoot } from './urls.ts';
 
 /** One entry of a feed. */
 export interface FeedItem {
@@ -33,7 +33,7 @@ export const FEED_LIMIT = 50;
  * Feed items, most recently added or updated first, at most `FEED_LIMIT`. Case studies published
  * the same day (a first batch all share one) come newest disclosure first, as in the listings.
  */
-export function feedItems(incidents: readonly Incident[], site: URL | string | undefined): FeedItem[] {
+export function feedItems(incidents: readonly Incident[], site: SiteRoot): FeedItem[] {
 	return incidents
 		.map((i) => {
 			const published = asDate(i.data.added);

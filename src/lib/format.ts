@@ -8,7 +8,7 @@ export function formatCount(n: number): string {
 /** "1 case study", "1,424 case studies". */
 export const formatCaseStudies = (n: number) => `${formatCount(n)} case ${n === 1 ? 'study' : 'studies'}`;
 
-/** "13.4 million", "about 20,000": short form for headlines and charts. */
+/** "13.4 million", "20,000": short form for headlines and charts. */
 export function formatCountShort(n: number): string {
 	if (n >= 1_000_000) return `${(n / 1_000_000).toLocaleString('en-US', { maximumFractionDigits: 1 })} million`;
 	return formatCount(n);

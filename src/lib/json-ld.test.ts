@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { makeIncident } from '../../tests/unit/fixtures.ts';
+import { siteRoot } from './urls.ts';
 import { articleJsonLd, fitHeadline, HEADLINE_LIMIT, webSiteJsonLd } from './json-ld.ts';
 
-const site = new URL('https://casebook.example');
+const site = siteRoot('https://casebook.example', '/');
 
 describe('fitHeadline', () => {
 	it('leaves a headline of up to 110 characters as it is', () => {

@@ -1,6 +1,6 @@
 /** schema.org metadata for search engines, derived from the model. */
 import type { Incident } from './model.ts';
-import { absoluteUrl, incidentPath, SHARE_IMAGE_FILE } from './urls.ts';
+import { absoluteUrl, incidentPath, SHARE_IMAGE_FILE, type SiteRoot } from './urls.ts';
 import { SITE_DESCRIPTION, SITE_TITLE } from '../site-config.ts';
 
 /** The longest headline search engines show in full; Google's Article guidance. */
@@ -16,10 +16,10 @@ export function fitHeadline(title: string, limit = HEADLINE_LIMIT): string {
 	return `${word.length > limit / 2 ? word : cut}…`;
 }
 
-const casebook = (site: URL | undefined) => ({ '@type': 'Organization', name: SITE_TITLE, url: absoluteUrl('', site) });
+const casebook = (site: SiteRoot) => ({ '@type': 'Organization', name: SITE_TITLE, url: absoluteUrl('', site) });
 
 /** A schema.org `Article` about the organization. */
-export function articleJsonLd(incident: Incident, site: URL | undefined): Record<string, unknown> {
+export function articleJsonLd(incident: Incident, site: SiteRoot): Record<string, unknown> {
 	const { data } = incident;
 	const page = absoluteUrl(incidentPath(incident.slug), site);
 	return {
@@ -54,7 +54,7 @@ export function articleJsonLd(incident: Incident, site: URL | undefined): Record
 }
 
 /** The home page's schema.org `WebSite`, with the search page as its `SearchAction`. */
-export function webSiteJsonLd(site: URL | undefined): Record<string, unknown> {
+export function webSiteJsonLd(site: SiteRoot): Record<string, unknown> {
 	return {
 		'@context': 'https://schema.org',
 		'@type': 'WebSite',

@@ -3,7 +3,7 @@
  * it took from discovery to each kind of notice. Partial dates give ranges, never false precision.
  */
 import type { IncidentData, DateField } from '../schemas/incident.ts';
-import { daysBetween, partialDate, type DayInterval, type PartialDate } from './partial-date.ts';
+import { daysBetween, partialDate, type DayInterval, type PartialDate } from '../schemas/partial-date.ts';
 
 /** HIPAA Breach Notification Rule, 45 CFR 164.404(b): notify individuals within 60 days of discovery. */
 export const NOTIFICATION_LIMIT_DAYS = 60;

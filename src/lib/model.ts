@@ -1,17 +1,10 @@
 /**
  * The casebook's typed model: one `Incident` per write-up, with what every view derives from it.
- * Pure functions only; `collection.ts` feeds them from Astro's content layer.
+ * Pure functions only; `src/site/collection.ts` feeds them from Astro's content layer.
  */
-import {
-	DATE_FIELDS,
-	DATE_LABELS,
-	type DateField,
-	type DatedFact,
-	type IncidentData,
-	type Source,
-} from '../schemas/incident.ts';
+import { DATE_FIELDS, DATE_LABELS, type DateField, type DatedFact, type IncidentData } from '../schemas/incident.ts';
 import { incidentMeasures, type IncidentMeasures } from './measures.ts';
-import { partialDate, sortKey, type PartialDate } from './partial-date.ts';
+import { partialDate, sortKey, type PartialDate } from '../schemas/partial-date.ts';
 
 /** One case study and what is derived from its facts. */
 export interface Incident {
@@ -58,11 +51,6 @@ export function compareNewestFirst(a: Incident, b: Incident): number {
 /** A copy of the list, newest first. */
 export function newestFirst(incidents: readonly Incident[]): Incident[] {
 	return [...incidents].sort(compareNewestFirst);
-}
-
-/** The source with this id. */
-export function sourceById(incident: Incident, id: string): Source | undefined {
-	return incident.data.sources.find((s) => s.id === id);
 }
 
 /** Sum of known counts; incidents with an unknown count add nothing and are counted apart. */

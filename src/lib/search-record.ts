@@ -5,18 +5,8 @@
 import { facets } from './facets.ts';
 import { formatCount } from './format.ts';
 import type { Incident } from './model.ts';
-import { formatPartialDate, sortKey } from './partial-date.ts';
-
-/** The facets offered as search filters. */
-export const SEARCH_FILTER_KEYS = [
-	'year',
-	'breach-type',
-	'vector',
-	'data-class',
-	'organization-type',
-	'state',
-	'recipient',
-] as const;
+import { formatPartialDate, sortKey } from '../schemas/partial-date.ts';
+import { SEARCH_FILTER_KEYS, UNKNOWN, type SearchMeta, type SearchSortKey } from './search-fields.ts';
 
 /** Filters, metadata and sort keys of one case study, as `[name, value]` pairs. */
 export function searchRecord(incident: Incident) {
@@ -26,16 +16,16 @@ export function searchRecord(incident: Incident) {
 		for (const value of facet.values(incident)) filters.push([key, value.label]);
 	}
 	const count = incident.data.individualsAffected.count;
-	const meta: [string, string][] = [
-		['organization', incident.data.organization.name],
-		['date', incident.disclosed ? formatPartialDate(incident.disclosed) : 'unknown'],
-		['affected', count === null ? 'unknown' : formatCount(count)],
-		['summary', incident.data.summary],
-	];
-	const sort: [string, string][] = [
+	const meta: SearchMeta = {
+		organization: incident.data.organization.name,
+		date: incident.disclosed ? formatPartialDate(incident.disclosed) : UNKNOWN,
+		affected: count === null ? UNKNOWN : formatCount(count),
+		summary: incident.data.summary,
+	};
+	const sort: Record<SearchSortKey, string> = {
 		// Zero-padded so that Pagefind's string sort is also numeric.
-		['disclosed', String(incident.disclosed ? sortKey(incident.disclosed) : 0).padStart(6, '0')],
-		['affected', String(count ?? 0).padStart(12, '0')],
-	];
-	return { filters, meta, sort };
+		disclosed: String(incident.disclosed ? sortKey(incident.disclosed) : 0).padStart(6, '0'),
+		affected: String(count ?? 0).padStart(12, '0'),
+	};
+	return { filters, meta: Object.entries(meta), sort: Object.entries(sort) };
 }

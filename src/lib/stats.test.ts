@@ -3,7 +3,7 @@ import { makeIncident } from '../../tests/unit/fixtures.ts';
 import { median, headlineFigures, notificationShares, summariseMeasure, totalsByFacet } from './stats.ts';
 import { facetByKey, groupByFacet } from './facets.ts';
 import { groupByDisclosureMonth, groupByDisclosureYear, monthName, timelineRows, timelineExtent } from './timeline.ts';
-import { dayRange, partialDate } from './partial-date.ts';
+import { dayRange, partialDate } from '../schemas/partial-date.ts';
 
 const late = makeIncident('late', (fm) => (fm.dates.individualsNotified.date = '2023-06-01'));
 const onTime = makeIncident('on-time', (fm) => {

@@ -3,7 +3,7 @@
  */
 import type { Incident } from './model.ts';
 import { totalAffected } from './model.ts';
-import type { DayInterval } from './partial-date.ts';
+import type { DayInterval } from '../schemas/partial-date.ts';
 
 /** The median of a list of numbers; undefined for an empty list. */
 export function median(values: readonly number[]): number | undefined {

@@ -1,19 +1,31 @@
 /**
- * Base-aware internal URLs. Every link to a page of this site is built here, so that the site
- * works at `/` and under a sub-path such as `/casebook/`.
+ * Internal URLs, base-aware: the site works at `/` and under a sub-path such as `/casebook/`. The
+ * base is an argument here; src/site/urls.ts binds it to Astro's, and every link goes through one
+ * of the two.
  */
-// import.meta.env exists under Vite (Astro, Vitest); plain Node scripts (docs, checks) get the root.
-const BASE: string = import.meta.env?.BASE_URL ?? '/';
 
-/** `path` under the configured base: `url('incidents/')` → `/casebook/incidents/`. */
-export function url(path = ''): string {
-	const base = BASE.endsWith('/') ? BASE : `${BASE}/`;
-	return base + path.replace(/^\/+/, '');
+/** A base path in its one form, with a slash at each end: `casebook`, `/casebook` → `/casebook/`. */
+export function normalizeBase(base: string | undefined = '/'): string {
+	const trimmed = base.replace(/^\/*|\/*$/g, '');
+	return trimmed ? `/${trimmed}/` : '/';
+}
+
+/** `path` under `base`: `pathWithBase('incidents/', '/casebook')` → `/casebook/incidents/`. */
+export function pathWithBase(path: string, base: string | undefined): string {
+	return normalizeBase(base) + path.replace(/^\/+/, '');
+}
+
+/** The site's origin and base path, against which absolute URLs are made. */
+export type SiteRoot = URL & { readonly __siteRoot: true };
+
+/** The root of a site at `site` (the public origin) under `base`. */
+export function siteRoot(site: URL | string | undefined, base: string | undefined): SiteRoot {
+	return new URL(normalizeBase(base), site ?? 'http://localhost') as SiteRoot;
 }
 
 /** The absolute URL of a path, for canonical links, feeds and exports. */
-export function absoluteUrl(path: string, site: URL | string | undefined): string {
-	return new URL(url(path), site ?? 'http://localhost').href;
+export function absoluteUrl(path: string, root: SiteRoot): string {
+	return new URL(path.replace(/^\/+/, ''), root).href;
 }
 
 /** The page of one case study. */

@@ -1,8 +1,9 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { getCasebook } from '../lib/collection.ts';
+import { getCasebook } from '../site/collection.ts';
 import { feedItems } from '../lib/feeds.ts';
 import { absoluteUrl } from '../lib/urls.ts';
+import { siteRoot } from '../site/urls.ts';
 import { SITE_DESCRIPTION, SITE_TITLE } from '../site-config.ts';
 
 /** RSS 2.0 feed of case studies. */
@@ -11,10 +12,10 @@ export const GET: APIRoute = async ({ site }) => {
 	return rss({
 		title: SITE_TITLE,
 		description: SITE_DESCRIPTION,
-		site: absoluteUrl('', site),
+		site: absoluteUrl('', siteRoot(site)),
 		xmlns: { atom: 'http://www.w3.org/2005/Atom' },
-		customData: `<language>en</language><atom:link href="${absoluteUrl('rss.xml', site)}" rel="self" type="application/rss+xml"/>`,
-		items: feedItems(incidents, site).map((item) => ({
+		customData: `<language>en</language><atom:link href="${absoluteUrl('rss.xml', siteRoot(site))}" rel="self" type="application/rss+xml"/>`,
+		items: feedItems(incidents, siteRoot(site)).map((item) => ({
 			title: item.title,
 			description: item.summary,
 			link: item.link,

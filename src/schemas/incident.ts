@@ -3,11 +3,13 @@
  *
  * This schema is the single source of truth. `src/content.config.ts` gives it to Astro, the
  * check script validates with it, and the JSON Schema for API consumers and editors is generated
- * from it. Every field carries a one-line description; see docs/AUTHORING.md for the tables.
+ * from it. Each field's meaning is written once, in its `.describe()`, which the JSON Schema and
+ * the tables in docs/AUTHORING.md are generated from; a field without its own takes its type's.
  */
 import { z } from 'astro/zod';
-import { closestMatch } from '../lib/suggest.ts';
-import { parsePartialDate, partialDate, isImpossibleOrder } from '../lib/partial-date.ts';
+import { closestMatch } from './suggest.ts';
+import { SLUG_PATTERN } from './slug.ts';
+import { parsePartialDate, partialDate, isImpossibleOrder } from './partial-date.ts';
 import {
 	actors,
 	breachTypes,
@@ -25,13 +27,17 @@ import {
 	type Vocabulary,
 } from '../vocabularies.ts';
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 /** A lowercase, hyphenated identifier such as `kaiser-permanente-2024`. */
 const slug = (what: string) =>
-	z
-		.string()
-		.regex(SLUG, { error: `must be a ${what} in lowercase letters, digits and hyphens, e.g. "hhs-breach-portal"` });
+	z.string().regex(SLUG_PATTERN, {
+		error: `must be a ${what} in lowercase letters, digits and hyphens, e.g. "hhs-breach-portal"`,
+	});
+
+/**
+ * The metadata key that marks a partial date, so that the JSON Schema export and the docs can
+ * state it as text of a pattern without recognising it by its shape.
+ */
+export const PARTIAL_DATE_META = 'partialDate';
 
 /** A partial date as text. YAML turns `2023-01-13` into a Date and `2014` into a number, so both are taken back to text. */
 export const partialDateSchema = z
@@ -47,6 +53,7 @@ export const partialDateSchema = z
 		}
 		return text;
 	})
+	.meta({ [PARTIAL_DATE_META]: true })
 	.describe('A date known to the year, month or day: YYYY, YYYY-MM or YYYY-MM-DD.');
 
 /** A date known to the day, for record-keeping dates. */
@@ -101,19 +108,12 @@ const sourceRef = slug('source id').describe('The `id` of an entry in `sources` 
 /** One source of facts. */
 export const sourceSchema = z
 	.object({
-		/** Short id that facts and `<Cite id>` refer to, e.g. `hhs-ocr-portal`. */
 		id: slug('source id').describe('Short id that facts and <Cite id> refer to, e.g. "hhs-ocr-portal".'),
-		/** Where the source is published. http(s) only. */
 		url: httpUrlSchema.describe('Where the source is published; http(s) only.'),
-		/** The source's own title. */
 		title: text('title').describe('The source’s own title.'),
-		/** Who published it: a regulator, the organization, a newspaper. */
 		publisher: text('publisher').describe('Who published it: a regulator, the organization, a newspaper.'),
-		/** When it was published (partial date). */
 		published: partialDateSchema.describe('When it was published: YYYY, YYYY-MM or YYYY-MM-DD.'),
-		/** What kind of source it is. */
 		kind: termSchema(sourceKinds).describe('What kind of source it is.'),
-		/** An archived copy, e.g. on the Wayback Machine. Optional. */
 		archive: httpUrlSchema.optional().describe('An archived copy of the source. Optional.'),
 	})
 	.strict();
@@ -125,7 +125,6 @@ const datedFactSchema = z
 		date: partialDateSchema,
 		/** The source that gives the date. */
 		source: sourceRef,
-		/** A short qualification, e.g. "date of the HHS portal filing". Optional. */
 		note: z.string().trim().optional().describe('A short qualification. Optional.'),
 	})
 	.strict();
@@ -163,17 +162,11 @@ const DATE_ORDER: ReadonlyArray<[DateField, DateField]> = [
 
 const datesSchema = z
 	.object({
-		/** When data first became exposed. */
 		exposureStart: datedFactSchema.optional().describe('When data first became exposed.'),
-		/** When the exposure was stopped. */
 		exposureEnd: datedFactSchema.optional().describe('When the exposure was stopped.'),
-		/** When the organization discovered the incident. */
 		discovered: datedFactSchema.optional().describe('When the organization discovered the incident.'),
-		/** When it was reported to a regulator (HHS OCR, FTC, a state). */
 		reportedToRegulator: datedFactSchema.optional().describe('When it was reported to a regulator such as HHS OCR.'),
-		/** When affected individuals were notified (first notices). */
 		individualsNotified: datedFactSchema.optional().describe('When affected individuals were first notified.'),
-		/** When it was first made public by the organization or the press. */
 		publiclyDisclosed: datedFactSchema.optional().describe('When it was first made public.'),
 	})
 	.strict();
@@ -181,19 +174,14 @@ const datesSchema = z
 /** A regulatory or legal outcome. */
 const outcomeSchema = z
 	.object({
-		/** What kind of outcome. */
 		kind: termSchema(outcomeKinds).describe('What kind of outcome.'),
-		/** When it was announced or agreed. */
 		date: partialDateSchema.describe('When it was announced or agreed.'),
-		/** The amount in `currency`, when money changed hands. Optional. */
 		amount: z.number().nonnegative().optional().describe('The amount, when money changed hands.'),
-		/** ISO 4217 currency of `amount`. Defaults to USD. */
 		currency: z
 			.string()
 			.regex(/^[A-Z]{3}$/, { error: 'must be an ISO 4217 code such as USD' })
 			.default('USD')
 			.describe('ISO 4217 currency of the amount. Defaults to USD.'),
-		/** Who imposed or agreed it and what it requires, in one line. */
 		description: text('description').describe('Who imposed or agreed it and what it requires, in one line.'),
 		/** The source that records it. */
 		source: sourceRef,
@@ -203,7 +191,6 @@ const outcomeSchema = z
 /** The number of people affected. */
 const individualsAffectedSchema = z
 	.object({
-		/** The count, or `null` when no source gives one. Never 0 for unknown. */
 		count: z
 			.number({ error: 'must be a whole number, or null when unknown' })
 			.int({ error: 'must be a whole number' })
@@ -217,9 +204,7 @@ const individualsAffectedSchema = z
 			.describe('The count, or null when no source gives one. Never 0 for unknown.'),
 		/** The source that gives the count. Required when the count is known. */
 		source: sourceRef.optional(),
-		/** The date the count is as of, e.g. the date of the regulator filing. Optional. */
 		asOf: partialDateSchema.optional().describe('The date the count is as of. Optional.'),
-		/** A short qualification, e.g. where sources disagree. Optional. */
 		note: z.string().trim().optional().describe('A short qualification, e.g. where sources disagree. Optional.'),
 	})
 	.strict()
@@ -233,9 +218,8 @@ const individualsAffectedSchema = z
 		}
 	});
 
-/** The organization responsible for the data. */
 /** A record id of the register: `change-healthcare-inc-mn-2024-07-19` (docs/REGISTER.md). */
-export const registerIdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+export const registerIdSchema = z.string().regex(SLUG_PATTERN, {
 	error: 'must be a register record id such as "change-healthcare-inc-mn-2024-07-19" (docs/REGISTER.md)',
 });
 
@@ -276,22 +260,18 @@ const registerLinkSchema = z
 			ctx.addIssue({ code: 'custom', path: ['countDiffers'], message: 'needs `filings` to differ from' });
 	});
 
+/** The organization responsible for the data. */
 const organizationSchema = z
 	.object({
-		/** The organization's name, as it is publicly known. */
 		name: text('name').describe('The organization’s name, as it is publicly known.'),
-		/** Its HIPAA role. */
 		type: termSchema(organizationTypes).describe('Its HIPAA role.'),
-		/** The parent company or system, if any. Optional. */
 		parent: z.string().trim().min(1).optional().describe('The parent company or system. Optional.'),
-		/** The US state of its headquarters, as a two-letter USPS code. Optional. */
 		state: z
 			.enum(Object.keys(usStates) as [keyof typeof usStates, ...(keyof typeof usStates)[]], {
 				error: (issue) => `unknown US state ${JSON.stringify(issue.input)} (expected a two-letter code such as CA)`,
 			})
 			.optional()
 			.describe('The US state of its headquarters, as a two-letter code. Optional.'),
-		/** Its country, as an ISO 3166-1 alpha-2 code. Defaults to US. */
 		country: z
 			.string()
 			.regex(/^[A-Z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 code such as US' })
@@ -303,57 +283,38 @@ const organizationSchema = z
 /** The frontmatter of one case study, before the cross-field rules. */
 const incidentObject = z
 	.object({
-		/** The headline of the case study. */
 		title: text('title').describe('The headline of the case study.'),
-		/** One or two sentences, at most 300 characters, for listings, feeds and search results. */
 		summary: text('summary')
 			.max(300, { error: (issue) => `is ${String(issue.input).length} characters long (expected at most 300)` })
 			.describe('At most 300 characters, for listings, feeds and search results.'),
 		organization: organizationSchema.describe('The organization responsible for the data.'),
-		/** Vendors that handled the data for the organization and played a part. */
 		businessAssociates: z.array(text('business associate')).default([]).describe('Vendors involved.'),
-		/** Third parties that received the data, e.g. Google, Microsoft Bing, X. */
 		recipients: z.array(text('recipient')).default([]).describe('Third parties that received the data.'),
 		individualsAffected: individualsAffectedSchema.describe(
 			'How many people were affected, with the source of the count.',
 		),
-		/** What was exposed. */
 		register: registerLinkSchema.describe(
 			'The HHS breach-register filing(s) this case study concerns, or why there is none.',
 		),
 		dataClasses: termListSchema(dataClasses).describe('What kinds of data were exposed.'),
-		/** The HHS breach type(s). */
 		breachType: termListSchema(breachTypes).describe('The HHS breach portal type(s).'),
-		/** The HHS location(s) of the breached information. */
 		location: termListSchema(locations).describe('The HHS breach portal location(s).'),
-		/** How the data leaked. */
 		vector: termListSchema(vectors).describe('How the data leaked, after VERIS.'),
-		/** Who caused it. */
 		actor: termSchema(actors).describe('Who caused it, after VERIS.'),
-		/** Whether data is known to have reached someone. */
 		disclosure: termSchema(disclosures).describe('Whether data is known to have been accessed.'),
-		/** The dated milestones, each with its source. Unknown dates are left out. */
 		dates: z
 			.preprocess((v) => v ?? {}, datesSchema)
 			.describe('The dated milestones; leave out any date no source gives.'),
-		/** Settlements, fines, corrective-action plans and lawsuits. */
 		outcomes: z.array(outcomeSchema).default([]).describe('Regulatory and legal outcomes.'),
-		/** Preventive controls the case teaches. */
 		lessons: termListSchema(lessons, 0).default([]).describe('Preventive controls the case teaches.'),
-		/** Free keywords in lowercase-hyphenated form. */
 		tags: z.array(slug('tag')).default([]).describe('Free keywords, lowercase and hyphenated.'),
-		/** Slugs of other case studies an editor links to. */
 		related: z.array(slug('case-study slug')).default([]).describe('Slugs of related case studies.'),
-		/** Former slugs of this case study; each keeps a redirect page. */
 		redirectFrom: z.array(slug('slug')).default([]).describe('Former slugs, each kept as a redirect.'),
-		/** Every source the facts and the narrative rely on. At least one. */
 		sources: z
 			.array(sourceSchema)
 			.min(1, { error: 'must list at least one source' })
 			.describe('Every source the facts and the narrative rely on. At least one.'),
-		/** When the case study was first published here (YYYY-MM-DD). */
 		added: dayDateSchema.describe('When the case study was first published here, YYYY-MM-DD.'),
-		/** When its facts last changed (YYYY-MM-DD). Optional. */
 		updated: dayDateSchema.optional().describe('When its facts last changed, YYYY-MM-DD. Optional.'),
 	})
 	.strict();

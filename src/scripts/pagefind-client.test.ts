@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { drawInOrder, filtersSummaryText, resultsText, type ResultData } from './pagefind-client.ts';
+import {
+	drawInOrder,
+	filtersSummaryText,
+	resultsText,
+	searchNear,
+	type ResultData,
+	type SearchFunction,
+	type Selection,
+} from './pagefind-client.ts';
 
 /** A result whose data arrives when `release(i)` is called, in any order. */
 function results(n: number) {
@@ -106,6 +114,77 @@ describe('resultsText', () => {
 			'12 case studies for words starting “ransomw” (none contain “ransomwre”)',
 		);
 		expect(resultsText(3076, '', '')).toBe('3,076 case studies');
+	});
+});
+
+/**
+ * An index of a few pages, searched as Pagefind does: a page matches when each word of the query
+ * begins one of its words. Records every search it runs.
+ */
+function fakeIndex(pages: Record<string, string>) {
+	const calls: { query: string; selection?: Selection; sort?: Record<string, 'asc' | 'desc'> }[] = [];
+	const search: SearchFunction = async (query, selection, sort) => {
+		calls.push({ query, selection, sort });
+		const words = query.trim().split(/\s+/).filter(Boolean);
+		const hits = Object.entries(pages).filter(([, text]) =>
+			words.every((w) => text.split(' ').some((t) => t.startsWith(w))),
+		);
+		return {
+			results: hits.map(([id]) => ({ id, data: async () => ({ url: id, excerpt: '', meta: {}, filters: {} }) })),
+			filters: {},
+			unfilteredResultCount: hits.length,
+		};
+	};
+	return { search, calls };
+}
+
+describe('searchNear', () => {
+	const pages = {
+		anthem: 'anthem ransomware hacking',
+		pps: 'pharmacy tracking pixel',
+		ascension: 'ransomware hospital',
+	};
+	const ids = (r: { results: { id: string }[] }) => r.results.map((x) => x.id);
+
+	it('runs a query that matches as typed, once', async () => {
+		const { search, calls } = fakeIndex(pages);
+		const found = await searchNear('ransomware', {}, undefined, search);
+		expect(found.matched).toBe('ransomware');
+		expect(ids(found)).toEqual(['anthem', 'ascension']);
+		expect(calls).toHaveLength(1);
+	});
+
+	it('cuts a word that matches nothing back to the beginning that matches, and reuses that search', async () => {
+		const { search, calls } = fakeIndex(pages);
+		const found = await searchNear('pharmacyzz', {}, undefined, search);
+		expect(found.matched).toBe('pharmacy');
+		expect(ids(found)).toEqual(['pps']);
+		// pharmacyzz, then pharmacyz, then pharmacy: nothing is searched twice.
+		expect(calls.map((c) => c.query)).toEqual(['pharmacyzz', 'pharmacyz', 'pharmacy']);
+	});
+
+	it('keeps the words that match, cuts only the one that does not, and searches again with the filters and sort', async () => {
+		const { search, calls } = fakeIndex(pages);
+		const selection = { vector: ['Hacking'] };
+		const sort = { affected: 'desc' } as const;
+		const found = await searchNear('anthem ransomwre', selection, sort, search);
+		expect(found.matched).toBe('anthem ransomw');
+		expect(ids(found)).toEqual(['anthem']);
+		expect(calls.at(-1)).toEqual({ query: 'anthem ransomw', selection, sort });
+	});
+
+	it('leaves a word that no beginning of four letters or more matches as typed', async () => {
+		const { search } = fakeIndex(pages);
+		const found = await searchNear('zzzzzz', {}, undefined, search);
+		expect(found.matched).toBe('zzzzzz');
+		expect(found.results).toEqual([]);
+	});
+
+	it('lists everything for an empty query, without cutting anything back', async () => {
+		const { search, calls } = fakeIndex(pages);
+		const found = await searchNear('  ', {}, undefined, search);
+		expect(found.matched).toBe('');
+		expect(calls).toHaveLength(1);
 	});
 });
 

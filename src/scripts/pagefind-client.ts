@@ -3,12 +3,14 @@
  * runs searches, and counts filter values. Shared by the search page and the ⌘K dialog.
  */
 import { formatCaseStudies, formatCount } from '../lib/format.ts';
+import type { SearchMeta } from '../lib/search-fields.ts';
+import { url } from '../site/urls.ts';
 
 /** What Pagefind returns for one result once its data is loaded. */
 export interface ResultData {
 	url: string;
 	excerpt: string;
-	meta: Record<string, string>;
+	meta: Partial<SearchMeta> & { title?: string };
 	filters: Record<string, string[]>;
 }
 
@@ -41,7 +43,6 @@ interface Pagefind {
  */
 export const TYPING_PAUSE_MS = 50;
 
-const BASE = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
 const loaded = new Map<string, Promise<Pagefind>>();
 
 /**
@@ -52,9 +53,9 @@ function loadCopy(copy: string, withFilterCounts: boolean): Promise<Pagefind> {
 	let loading = loaded.get(copy);
 	if (!loading) {
 		loading = (async () => {
-			const url = `${BASE}pagefind/pagefind.js${copy ? `?${copy}` : ''}`;
-			const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
-			await pagefind.options({ baseUrl: BASE, highlightParam: 'highlight', excerptLength: 24 });
+			const module = url(`pagefind/pagefind.js${copy ? `?${copy}` : ''}`);
+			const pagefind = (await import(/* @vite-ignore */ module)) as Pagefind;
+			await pagefind.options({ baseUrl: url(), highlightParam: 'highlight', excerptLength: 24 });
 			await pagefind.init();
 			// Loading the whole filter index makes every search count every filter value.
 			if (withFilterCounts) await pagefind.filters();
@@ -112,7 +113,7 @@ function termOf(query: string): string | null {
 }
 
 /** Runs a search; an empty query with no filters lists every case study. */
-export async function search(
+export async function searchIndex(
 	query: string,
 	selection: Selection = {},
 	sort?: Record<string, 'asc' | 'desc'>,
@@ -124,6 +125,13 @@ export async function search(
 	});
 	return response ?? { results: [], filters: {}, unfilteredResultCount: 0 };
 }
+
+/** A search, as `searchIndex` runs it. */
+export type SearchFunction = (
+	query: string,
+	selection?: Selection,
+	sort?: Record<string, 'asc' | 'desc'>,
+) => Promise<SearchResponse>;
 
 /** The shortest a word is cut back to when nothing matches it as typed. */
 const SHORTEST_PREFIX = 4;
@@ -146,6 +154,7 @@ export async function searchNear(
 	query: string,
 	selection: Selection = {},
 	sort?: Record<string, 'asc' | 'desc'>,
+	search: SearchFunction = searchIndex,
 ): Promise<NearResponse> {
 	const typed = query.trim();
 	const response = await search(query, selection, sort);

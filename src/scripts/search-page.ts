@@ -17,6 +17,7 @@ import {
 	type Selection,
 } from './pagefind-client.ts';
 import { formatCount } from '../lib/format.ts';
+import { SEARCH_SORTS, UNKNOWN } from '../lib/search-fields.ts';
 
 /** Results shown at a time. */
 const PAGE_SIZE = 10;
@@ -68,8 +69,8 @@ function toLabels(filters: FilterConfig[], selected: State['selected']): Selecti
 }
 
 function parseSort(sort: string): Record<string, 'asc' | 'desc'> | undefined {
-	const [key, dir] = sort.split(':');
-	return key && (dir === 'asc' || dir === 'desc') ? { [key]: dir } : undefined;
+	const chosen = SEARCH_SORTS.find((s) => `${s.key}:${s.dir}` === sort);
+	return chosen ? { [chosen.key]: chosen.dir } : undefined;
 }
 
 function renderResult(data: ResultData, hasQuery: boolean): HTMLLIElement {
@@ -86,7 +87,7 @@ function renderResult(data: ResultData, hasQuery: boolean): HTMLLIElement {
 	meta.textContent = [
 		data.meta.organization,
 		data.meta.date && `disclosed ${data.meta.date}`,
-		data.meta.affected && data.meta.affected !== 'unknown' ? `${data.meta.affected} affected` : 'count unknown',
+		data.meta.affected && data.meta.affected !== UNKNOWN ? `${data.meta.affected} affected` : 'count unknown',
 	]
 		.filter(Boolean)
 		.join(' · ');

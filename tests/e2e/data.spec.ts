@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import { expect, test } from './fixtures.ts';
 import { FEED_LIMIT } from '../../src/lib/feeds.ts';
+import { normalizeBase } from '../../src/lib/urls.ts';
 
 interface Api {
 	schemaVersion: string;
@@ -16,25 +17,29 @@ interface Api {
 const getApi = async (request: import('@playwright/test').APIRequestContext) =>
 	(await (await request.get('api/incidents.json')).json()) as Api;
 
-test('the JSON API validates against the JSON Schema generated from the model', async ({ request }) => {
-	const api = await getApi(request);
-	expect(api.schemaVersion).toMatch(/^\d+\.\d+\.\d+$/);
-	expect(Date.parse(api.generated)).not.toBeNaN();
-	expect(api.count).toBe(api.incidents.length);
-	expect(api.count).toBeGreaterThanOrEqual(20);
-	const ajv = new Ajv2020({ strict: false, allErrors: true });
-	const validateApi = ajv.compile(await (await request.get('schema/api.schema.json')).json());
-	expect(validateApi(api), JSON.stringify(validateApi.errors?.slice(0, 3))).toBe(true);
-	const validateFacts = ajv.compile(await (await request.get('schema/incident.schema.json')).json());
-	for (const i of api.incidents)
-		expect(validateFacts(i.facts), `${i.slug}: ${JSON.stringify(validateFacts.errors?.[0])}`).toBe(true);
-	const one = (await (await request.get(`api/incidents/${api.incidents[0]!.slug}.json`)).json()) as {
-		incident: unknown;
-	};
-	expect(one.incident).toEqual(api.incidents[0]);
-});
+test(
+	'the JSON API validates against the JSON Schema generated from the model',
+	{ tag: '@base' },
+	async ({ request }) => {
+		const api = await getApi(request);
+		expect(api.schemaVersion).toMatch(/^\d+\.\d+\.\d+$/);
+		expect(Date.parse(api.generated)).not.toBeNaN();
+		expect(api.count).toBe(api.incidents.length);
+		expect(api.count).toBeGreaterThanOrEqual(20);
+		const ajv = new Ajv2020({ strict: false, allErrors: true });
+		const validateApi = ajv.compile(await (await request.get('schema/api.schema.json')).json());
+		expect(validateApi(api), JSON.stringify(validateApi.errors?.slice(0, 3))).toBe(true);
+		const validateFacts = ajv.compile(await (await request.get('schema/incident.schema.json')).json());
+		for (const i of api.incidents)
+			expect(validateFacts(i.facts), `${i.slug}: ${JSON.stringify(validateFacts.errors?.[0])}`).toBe(true);
+		const one = (await (await request.get(`api/incidents/${api.incidents[0]!.slug}.json`)).json()) as {
+			incident: unknown;
+		};
+		expect(one.incident).toEqual(api.incidents[0]);
+	},
+);
 
-test('the CSV parses back with the same count and values', async ({ request }) => {
+test('the CSV parses back with the same count and values', { tag: '@base' }, async ({ request }) => {
 	const api = await getApi(request);
 	const response = await request.get('data/incidents.csv');
 	expect(response.headers()['content-type']).toContain('text/csv');
@@ -53,50 +58,60 @@ test('the CSV parses back with the same count and values', async ({ request }) =
 });
 
 for (const feed of ['rss.xml', 'atom.xml']) {
-	test(`the ${feed} feed is well-formed XML with the newest case studies (all of them, up to ${FEED_LIMIT})`, async ({
-		request,
-	}) => {
-		const api = await getApi(request);
-		const xml = await (await request.get(feed)).text();
-		// parse(xml, true) validates the XML first and throws when it is not well-formed.
-		const doc = new XMLParser({ ignoreAttributes: false }).parse(xml, true);
-		const items = feed === 'rss.xml' ? doc.rss.channel.item : doc.feed.entry;
-		expect(items).toHaveLength(Math.min(api.count, FEED_LIMIT));
-		const links = items.map((i: any) => (feed === 'rss.xml' ? i.link : i.link['@_href']));
-		const newest = [...api.incidents]
-			.sort(
-				(a, b) =>
-					(b.facts.updated ?? b.facts.added).localeCompare(a.facts.updated ?? a.facts.added) ||
-					b.facts.added.localeCompare(a.facts.added),
-			)
-			.slice(0, FEED_LIMIT);
-		expect(new Set(links)).toEqual(new Set(newest.map((i) => i.url)));
-		for (const item of items) {
-			expect(feed === 'rss.xml' ? item.category : item.category).toBeTruthy();
-			expect(feed === 'rss.xml' ? item.pubDate : item.updated).toBeTruthy();
-		}
-	});
+	test(
+		`the ${feed} feed is well-formed XML with the newest case studies (all of them, up to ${FEED_LIMIT})`,
+		{ tag: '@base' },
+		async ({ request }) => {
+			const api = await getApi(request);
+			const xml = await (await request.get(feed)).text();
+			// parse(xml, true) validates the XML first and throws when it is not well-formed.
+			const doc = new XMLParser({ ignoreAttributes: false }).parse(xml, true);
+			const items = feed === 'rss.xml' ? doc.rss.channel.item : doc.feed.entry;
+			expect(items).toHaveLength(Math.min(api.count, FEED_LIMIT));
+			const links = items.map((i: any) => (feed === 'rss.xml' ? i.link : i.link['@_href']));
+			const newest = [...api.incidents]
+				.sort(
+					(a, b) =>
+						(b.facts.updated ?? b.facts.added).localeCompare(a.facts.updated ?? a.facts.added) ||
+						b.facts.added.localeCompare(a.facts.added) ||
+						// Case studies added on the same day: newest disclosure first (unknown last), then in the
+						// order of their URLs, as the feeds list them.
+						(b.derived.disclosed ?? '').localeCompare(a.derived.disclosed ?? '') ||
+						a.url.localeCompare(b.url),
+				)
+				.slice(0, FEED_LIMIT);
+			expect(new Set(links)).toEqual(new Set(newest.map((i) => i.url)));
+			for (const item of items) {
+				expect(feed === 'rss.xml' ? item.category : item.category).toBeTruthy();
+				expect(feed === 'rss.xml' ? item.pubDate : item.updated).toBeTruthy();
+			}
+		},
+	);
 }
 
-test('every page links its feeds and carries canonical, Open Graph and description metadata', async ({ page }) => {
-	for (const path of ['./', 'incidents/', 'incidents/anthem-2015/', 'timeline/', 'stats/', 'browse/']) {
-		await page.goto(path);
-		await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]')).toHaveCount(1);
-		await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveCount(1);
-		await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', /^https?:\/\//);
-		await expect(page.locator('meta[property="og:title"]')).toHaveCount(1);
-		await expect(page.locator('meta[name="twitter:card"]')).toHaveCount(1);
-		await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /\w{3,}/);
-	}
-	await page.goto('incidents/anthem-2015/');
-	const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
-	expect(ld).toMatchObject({
-		'@type': 'Article',
-		about: { '@type': 'Organization', name: expect.stringContaining('Anthem') },
-	});
-});
+test(
+	'every page links its feeds and carries canonical, Open Graph and description metadata',
+	{ tag: '@base' },
+	async ({ page }) => {
+		for (const path of ['./', 'incidents/', 'incidents/anthem-2015/', 'timeline/', 'stats/', 'browse/']) {
+			await page.goto(path);
+			await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]')).toHaveCount(1);
+			await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveCount(1);
+			await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', /^https?:\/\//);
+			await expect(page.locator('meta[property="og:title"]')).toHaveCount(1);
+			await expect(page.locator('meta[name="twitter:card"]')).toHaveCount(1);
+			await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /\w{3,}/);
+		}
+		await page.goto('incidents/anthem-2015/');
+		const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+		expect(ld).toMatchObject({
+			'@type': 'Article',
+			about: { '@type': 'Organization', name: expect.stringContaining('Anthem') },
+		});
+	},
+);
 
-test('the sitemap lists every HTML page and robots.txt names it', async ({ request }) => {
+test('the sitemap lists every HTML page and robots.txt names it', { tag: '@base' }, async ({ request }) => {
 	const robots = await (await request.get('robots.txt')).text();
 	const sitemapUrl = robots.match(/^Sitemap: (.+)$/m)![1]!;
 	const index = new XMLParser().parse(await (await request.get(new URL(sitemapUrl).pathname)).text());
@@ -107,14 +122,13 @@ test('the sitemap lists every HTML page and robots.txt names it', async ({ reque
 		for (const u of [doc.urlset.url].flat()) urls.add(new URL(u.loc).pathname);
 	}
 	const dist = process.env.E2E_DIST ?? 'dist';
-	const base = (process.env.BASE_PATH ?? '/').replace(/^\/*|\/*$/g, '');
+	const base = normalizeBase(process.env.BASE_PATH);
 	const pages: string[] = [];
 	const walk = (dir: string) => {
 		for (const name of readdirSync(dir)) {
 			const full = join(dir, name);
 			if (statSync(full).isDirectory()) walk(full);
-			else if (name === 'index.html')
-				pages.push(`/${base ? `${base}/` : ''}${relative(dist, dir) ? `${relative(dist, dir)}/` : ''}`);
+			else if (name === 'index.html') pages.push(`${base}${relative(dist, dir) ? `${relative(dist, dir)}/` : ''}`);
 		}
 	};
 	walk(dist);
@@ -123,23 +137,27 @@ test('the sitemap lists every HTML page and robots.txt names it', async ({ reque
 	expect(pages.length).toBeGreaterThan(100);
 });
 
-test('"Cite this case study" carries the title, URL and dates, and copies', async ({ page, request, context }) => {
-	const api = await getApi(request);
-	const kaiser = api.incidents.find((i) => i.slug === 'kaiser-permanente-2024')!;
-	await page.goto('incidents/kaiser-permanente-2024/');
-	const block = page.getByRole('region', { name: 'Cite this case study' });
-	await expect(block.locator('#cite-plain')).toContainText(kaiser.facts.title);
-	await expect(block.locator('#cite-plain')).toContainText(kaiser.url);
-	await expect(block.locator('#cite-bibtex')).toContainText(`url = {${kaiser.url}}`);
-	await expect(block.locator('#cite-bibtex')).toContainText(`First published ${kaiser.facts.added}`);
-	const csl = JSON.parse((await block.locator('#cite-csl').textContent())!);
-	expect(csl).toMatchObject({ title: kaiser.facts.title, URL: kaiser.url, author: [{ literal: 'Breach Casebook' }] });
-	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-	await block.getByRole('button', { name: 'Copy' }).first().click();
-	await expect(block.getByRole('button', { name: 'Copied' })).toBeVisible();
-});
+test(
+	'"Cite this case study" carries the title, URL and dates, and copies',
+	{ tag: '@base' },
+	async ({ page, request, context }) => {
+		const api = await getApi(request);
+		const kaiser = api.incidents.find((i) => i.slug === 'kaiser-permanente-2024')!;
+		await page.goto('incidents/kaiser-permanente-2024/');
+		const block = page.getByRole('region', { name: 'Cite this case study' });
+		await expect(block.locator('#cite-plain')).toContainText(kaiser.facts.title);
+		await expect(block.locator('#cite-plain')).toContainText(kaiser.url);
+		await expect(block.locator('#cite-bibtex')).toContainText(`url = {${kaiser.url}}`);
+		await expect(block.locator('#cite-bibtex')).toContainText(`First published ${kaiser.facts.added}`);
+		const csl = JSON.parse((await block.locator('#cite-csl').textContent())!);
+		expect(csl).toMatchObject({ title: kaiser.facts.title, URL: kaiser.url, author: [{ literal: 'Breach Casebook' }] });
+		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+		await block.getByRole('button', { name: 'Copy' }).first().click();
+		await expect(block.getByRole('button', { name: 'Copied' })).toBeVisible();
+	},
+);
 
-test('a former slug redirects to the case study', async ({ page }) => {
+test('a former slug redirects to the case study', { tag: '@base' }, async ({ page }) => {
 	// The redirect page replaces itself at once; wait only for it to start loading.
 	await page.goto('incidents/kaiser-foundation-health-plan-2024/', { waitUntil: 'commit' });
 	await expect(page).toHaveURL(/\/incidents\/kaiser-permanente-2024\/$/);

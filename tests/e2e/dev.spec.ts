@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 // Not ./fixtures.ts: the dev server is another origin than the site under test, and Vite's tooling is not the site.
 import { expect, test } from '@playwright/test';
+import { normalizeBase } from '../../src/lib/urls.ts';
 
 /**
  * `npm run dev` serves a real search index (built in memory from the dev server's own pages),
@@ -9,7 +10,7 @@ import { expect, test } from '@playwright/test';
 test.describe('search in astro dev', () => {
 	let server: ChildProcess;
 	const port = 4391 + (process.env.BASE_PATH ? 1 : 0);
-	const base = `/${(process.env.BASE_PATH ?? '/').replace(/^\/*|\/*$/g, '')}/`.replace('//', '/');
+	const base = normalizeBase(process.env.BASE_PATH);
 	const origin = `http://127.0.0.1:${port}`;
 
 	test.beforeAll(async () => {

@@ -15,31 +15,33 @@ async function filterCounts(page: import('@playwright/test').Page, filter: strin
 	);
 }
 
-test('Ctrl+K opens the search dialog with focus in it; arrows move through results; Escape closes it', async ({
-	page,
-}) => {
-	await page.goto('about/');
-	const open = page.locator('[data-search-open]');
-	await expect(open).toBeEnabled();
-	await page.keyboard.press('Control+K');
-	const dialog = page.getByRole('dialog', { name: 'Search case studies' });
-	await expect(dialog).toBeVisible();
-	const input = dialog.getByRole('searchbox');
-	await expect(input).toBeFocused();
-	await input.fill('Kaiser');
-	const results = dialog.getByRole('link').filter({ hasText: 'Kaiser Permanente' });
-	await expect(results.first()).toBeVisible();
-	await page.keyboard.press('ArrowDown');
-	await expect(dialog.locator('ol a').first()).toBeFocused();
-	// Focus stays in the dialog.
-	for (let i = 0; i < 12; i++) await page.keyboard.press('Tab');
-	expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
-	await page.keyboard.press('Escape');
-	await expect(dialog).toBeHidden();
-	// The header button opens it too.
-	await open.click();
-	await expect(dialog).toBeVisible();
-});
+test(
+	'Ctrl+K opens the search dialog with focus in it; arrows move through results; Escape closes it',
+	{ tag: '@base' },
+	async ({ page }) => {
+		await page.goto('about/');
+		const open = page.locator('[data-search-open]');
+		await expect(open).toBeEnabled();
+		await page.keyboard.press('Control+K');
+		const dialog = page.getByRole('dialog', { name: 'Search case studies' });
+		await expect(dialog).toBeVisible();
+		const input = dialog.getByRole('searchbox');
+		await expect(input).toBeFocused();
+		await input.fill('Kaiser');
+		const results = dialog.getByRole('link').filter({ hasText: 'Kaiser Permanente' });
+		await expect(results.first()).toBeVisible();
+		await page.keyboard.press('ArrowDown');
+		await expect(dialog.locator('ol a').first()).toBeFocused();
+		// Focus stays in the dialog.
+		for (let i = 0; i < 12; i++) await page.keyboard.press('Tab');
+		expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+		await page.keyboard.press('Escape');
+		await expect(dialog).toBeHidden();
+		// The header button opens it too.
+		await open.click();
+		await expect(dialog).toBeVisible();
+	},
+);
 
 for (const [query, slug] of [
 	['Anthem', 'anthem-2015'],
@@ -47,7 +49,7 @@ for (const [query, slug] of [
 	['Postal Prescription Services', 'postal-prescription-services-2023'],
 	['Change Healthcare', 'change-healthcare-2024'],
 ] as const) {
-	test(`searching for the organization "${query}" finds its case study first`, async ({ page }) => {
+	test(`searching for the organization "${query}" finds its case study first`, { tag: '@base' }, async ({ page }) => {
 		await page.goto(`search/?q=${encodeURIComponent(query)}`);
 		await resultCount(page);
 		await expect(page.locator('#search-results li a').first()).toHaveAttribute(
@@ -144,7 +146,7 @@ test('after a query, the filter counts describe its results, not the whole caseb
 	expect(cases).toBeLessThanOrEqual(n);
 });
 
-test('the URL holds the query, filters and sort; reload and Back restore them', async ({ page }) => {
+test('the URL holds the query, filters and sort; reload and Back restore them', { tag: '@base' }, async ({ page }) => {
 	await page.goto('search/?q=pixel&vector=tracking-technology&sort=affected:desc');
 	const n = await resultCount(page);
 	expect(n).toBeGreaterThan(0);
@@ -169,7 +171,7 @@ test('the URL holds the query, filters and sort; reload and Back restore them', 
 	expect(await resultCount(page)).toBe(n);
 });
 
-test('opening a result highlights the matched words on the case page', async ({ page }) => {
+test('opening a result highlights the matched words on the case page', { tag: '@base' }, async ({ page }) => {
 	await page.goto('search/?q=encyclopedia');
 	await resultCount(page);
 	await page.locator('#search-results li a').first().click();

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkOrganizations, formatProblem } from '../../src/lib/validate.ts';
+import { checkOrganizations, formatProblem } from '../../src/tooling/validate.ts';
 import { buildRegisterModel, organizationKey } from '../../src/lib/register/model.ts';
 import { buildIncident } from '../../src/lib/model.ts';
 import { incidentSchema } from '../../src/schemas/incident.ts';

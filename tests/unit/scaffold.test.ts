@@ -6,7 +6,8 @@ import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { INCIDENT_FIELDS } from '../../src/schemas/incident.ts';
-import { BODY_SECTIONS } from '../../src/lib/template.ts';
+import { BODY_SECTIONS } from '../../src/tooling/template.ts';
+import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'casebook-new-'));
@@ -23,7 +24,9 @@ describe('npm run new', () => {
 		const result = await scaffold('St. Mary’s Health & Care', '2024');
 		expect(result.code).toBe(0);
 		const text = readFileSync(join(dir, 'incidents', 'st-mary-s-health-and-care-2024.mdx'), 'utf8');
-		const frontmatter = parse(text.split('---\n')[1]!) as Record<string, unknown>;
+		const split = splitFrontmatter(text);
+		if (typeof split === 'string') throw new Error(split);
+		const frontmatter = parse(split.yaml) as Record<string, unknown>;
 		expect(INCIDENT_FIELDS.length).toBeGreaterThan(15);
 		for (const field of INCIDENT_FIELDS) {
 			expect(text, field).toMatch(new RegExp(`^#? ?${field}:`, 'm'));

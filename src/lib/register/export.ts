@@ -4,11 +4,11 @@
  */
 import { REGISTER_FIGURES, type RegisterFigures } from '../../schemas/register.ts';
 import { breachTypes, locations, organizationTypes, registerStatuses } from '../../vocabularies.ts';
-import { absoluteUrl, incidentPath, organizationPath, registerPath } from '../urls.ts';
+import { absoluteUrl, incidentPath, organizationPath, registerPath, type SiteRoot } from '../urls.ts';
 import type { Filing } from './model.ts';
 
 /** One filing in `api/register.json`: the record as imported, with its links. */
-export function apiFiling(filing: Filing, site: URL | string | undefined) {
+export function apiFiling(filing: Filing, site: SiteRoot) {
 	return {
 		...filing.record,
 		url: absoluteUrl(registerPath(filing.record.id), site),
@@ -60,10 +60,7 @@ export const REGISTER_CSV_COLUMNS = [
 ] as const;
 
 /** One row of `data/register.csv`. */
-export function registerCsvRow(
-	filing: Filing,
-	site: URL | string | undefined,
-): Record<(typeof REGISTER_CSV_COLUMNS)[number], string> {
+export function registerCsvRow(filing: Filing, site: SiteRoot): Record<(typeof REGISTER_CSV_COLUMNS)[number], string> {
 	const { record } = filing;
 	const first = record.history[0]!.individualsAffected;
 	return {

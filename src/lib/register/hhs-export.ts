@@ -6,7 +6,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { breachTypes, locations, organizationTypes, termKeys, usStates, type Vocabulary } from '../../vocabularies.ts';
-import { closestMatch } from '../suggest.ts';
+import { closestMatch } from '../../schemas/suggest.ts';
 import type { RegisterFigures } from '../../schemas/register.ts';
 import { cleanName } from './names.ts';
 

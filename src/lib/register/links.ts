@@ -6,7 +6,7 @@
  */
 import type { IncidentData } from '../../schemas/incident.ts';
 import type { RegisterRecord } from '../../schemas/register.ts';
-import { closestMatch } from '../suggest.ts';
+import { closestMatch } from '../../schemas/suggest.ts';
 import { formatCount } from '../format.ts';
 import { countRevisions, isAbsent, type CountRevision } from './merge.ts';
 

@@ -1,6 +1,6 @@
 /** Sentences about the register that several pages share, so they say the same thing. */
 import { formatCount } from '../format.ts';
-import { formatPartialDate, partialDate } from '../partial-date.ts';
+import { formatPartialDate, partialDate } from '../../schemas/partial-date.ts';
 import type { RegisterModel } from './model.ts';
 import { REGISTER_FIGURES, type RegisterFigures, type RegisterRecord } from '../../schemas/register.ts';
 import { breachTypes, locations, organizationTypes, registerStatuses } from '../../vocabularies.ts';

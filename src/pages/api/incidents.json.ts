@@ -1,8 +1,9 @@
 import { jsonResponse } from '../../lib/responses.ts';
 import type { APIRoute } from 'astro';
-import { getCasebook } from '../../lib/collection.ts';
+import { getCasebook } from '../../site/collection.ts';
 import { apiIncident, SCHEMA_VERSION } from '../../lib/export.ts';
 import { buildTimestamp } from '../../lib/build-info.ts';
+import { siteRoot } from '../../site/urls.ts';
 
 /** Every case study's facts and derived measures, newest first. */
 export const GET: APIRoute = async ({ site }) => {
@@ -11,7 +12,7 @@ export const GET: APIRoute = async ({ site }) => {
 		schemaVersion: SCHEMA_VERSION,
 		generated: buildTimestamp(),
 		count: incidents.length,
-		incidents: incidents.map((i) => apiIncident(i, site)),
+		incidents: incidents.map((i) => apiIncident(i, siteRoot(site))),
 	};
 	return jsonResponse(body);
 };

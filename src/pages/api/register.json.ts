@@ -1,9 +1,10 @@
 import type { APIRoute } from 'astro';
 import { jsonResponse } from '../../lib/responses.ts';
-import { getCasebook } from '../../lib/collection.ts';
+import { getCasebook } from '../../site/collection.ts';
 import { SCHEMA_VERSION } from '../../lib/export.ts';
 import { apiFiling } from '../../lib/register/export.ts';
 import { buildTimestamp } from '../../lib/build-info.ts';
+import { siteRoot } from '../../site/urls.ts';
 
 /** Every filing in the HHS breach register with its history and its case studies, newest first. */
 export const GET: APIRoute = async ({ site }) => {
@@ -13,6 +14,6 @@ export const GET: APIRoute = async ({ site }) => {
 		generated: buildTimestamp(),
 		snapshot: registerModel.snapshot ?? null,
 		count: registerModel.filings.length,
-		filings: registerModel.filings.map((f) => apiFiling(f, site)),
+		filings: registerModel.filings.map((f) => apiFiling(f, siteRoot(site))),
 	});
 };

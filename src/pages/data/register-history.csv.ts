@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { stringify } from 'csv-stringify/sync';
-import { getCasebook } from '../../lib/collection.ts';
+import { getCasebook } from '../../site/collection.ts';
 import { registerHistoryRows, REGISTER_HISTORY_CSV_COLUMNS } from '../../lib/register/export.ts';
 
 /** One row per filing per import that changed it, with every figure as it then stood; RFC 4180, UTF-8. */

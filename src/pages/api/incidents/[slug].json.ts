@@ -1,8 +1,9 @@
 import { jsonResponse } from '../../../lib/responses.ts';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCasebook } from '../../../lib/collection.ts';
+import { getCasebook } from '../../../site/collection.ts';
 import { apiIncident, SCHEMA_VERSION } from '../../../lib/export.ts';
 import { buildTimestamp } from '../../../lib/build-info.ts';
+import { siteRoot } from '../../../site/urls.ts';
 
 // In a build these files are written from api/incidents.json by src/integrations/incident-json.ts,
 // which is much faster at scale; this route serves them in `astro dev`.
@@ -18,7 +19,7 @@ export const GET: APIRoute = async ({ params, site }) => {
 	const body = {
 		schemaVersion: SCHEMA_VERSION,
 		generated: buildTimestamp(),
-		incident: apiIncident(bySlug.get(params.slug!)!, site),
+		incident: apiIncident(bySlug.get(params.slug!)!, siteRoot(site)),
 	};
 	return jsonResponse(body);
 };

@@ -3,10 +3,10 @@
  * JSON Schema) and the vocabulary tables (from the vocabulary module), so the docs cannot drift.
  * `npm run docs` rewrites them between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->`.
  */
-import { incidentSchema } from '../schemas/incident.ts';
-import { jsonSchemaOf } from './export.ts';
+import { incidentSchema, PARTIAL_DATE_META } from '../schemas/incident.ts';
+import { jsonSchemaOf } from '../lib/export.ts';
 import { vocabularies, usStates } from '../vocabularies.ts';
-import { nginxLocations, parseHeaders } from './headers.ts';
+import { nginxLocations, parseHeaders } from '../lib/headers.ts';
 
 interface JsonNode {
 	type?: string | string[];
@@ -19,6 +19,7 @@ interface JsonNode {
 	anyOf?: JsonNode[];
 	maxLength?: number;
 	minItems?: number;
+	[PARTIAL_DATE_META]?: boolean;
 }
 
 const VOCAB_BY_FIELD: Record<string, string> = {
@@ -39,7 +40,7 @@ function typeOf(node: JsonNode, path: string): string {
 	if (vocabulary)
 		return `${node.type === 'array' ? 'list of terms' : 'term'} of [${vocabulary}](#vocabulary-${vocabulary})`;
 	if (node.anyOf) return node.anyOf.map((n) => typeOf(n, path)).join(' or ');
-	if (node.pattern?.includes('\\d{4}')) return 'partial date (YYYY, YYYY-MM or YYYY-MM-DD)';
+	if (node[PARTIAL_DATE_META]) return 'partial date (YYYY, YYYY-MM or YYYY-MM-DD)';
 	if (node.enum) return path.endsWith('state') ? 'two-letter US state code' : `one of ${node.enum.join(', ')}`;
 	if (node.type === 'array' && node.items) return `list of ${typeOf(node.items, `${path}[]`)}`;
 	return Array.isArray(node.type) ? node.type.join(' or ') : (node.type ?? 'any');
@@ -47,7 +48,7 @@ function typeOf(node: JsonNode, path: string): string {
 
 /** The field reference, one row per field, nested fields with dotted names. */
 export function fieldTable(): string {
-	const schema = jsonSchemaOf(incidentSchema, 'docs', 'docs') as JsonNode;
+	const schema = jsonSchemaOf(incidentSchema, 'docs', 'docs', { tagPartialDates: true }) as JsonNode;
 	const rows: string[] = [];
 	const walk = (node: JsonNode, prefix: string) => {
 		for (const [name, child] of Object.entries(node.properties ?? {})) {

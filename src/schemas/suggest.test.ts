@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { closestMatch, editDistance, slugify } from './suggest.ts';
+import { closestMatch, editDistance } from './suggest.ts';
+import { slugify } from './slug.ts';
 
 describe('closestMatch', () => {
 	const terms = ['names', 'email-addresses', 'tracking-technology', 'hacking-it-incident', 'misdelivery'];

@@ -5,7 +5,7 @@
 import { noFilingReasons, vocabularies, termKeys, usStates, type Vocabulary } from '../vocabularies.ts';
 import { DATE_FIELDS, DATE_LABELS } from '../schemas/incident.ts';
 import type { RegisterRecord } from '../schemas/register.ts';
-import { formatCount } from './format.ts';
+import { formatCount } from '../lib/format.ts';
 
 const allowed = (v: Vocabulary) => termKeys(v).join(' | ');
 

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parse } from 'yaml';
+import { splitFrontmatter } from '../lib/frontmatter.ts';
 
 /** The content folder: `content`, or `$CONTENT_DIR` for tests and benchmarks. */
 export function contentRoot(env: Record<string, string | undefined> = process.env): string {
@@ -38,9 +39,10 @@ export function redirectSlugs(env: Record<string, string | undefined> = process.
 		const text = readFileSync(file, 'utf8');
 		// Most write-ups have no former slug: skip parsing them (this runs at every config load).
 		if (!text.includes('redirectFrom:')) continue;
-		const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
+		const split = splitFrontmatter(text);
 		try {
-			const redirects = match ? (parse(match[1]!) as { redirectFrom?: unknown })?.redirectFrom : undefined;
+			const redirects =
+				typeof split === 'object' ? (parse(split.yaml) as { redirectFrom?: unknown })?.redirectFrom : undefined;
 			if (Array.isArray(redirects)) for (const slug of redirects) if (typeof slug === 'string') found.add(slug);
 		} catch {
 			// An invalid write-up is reported by the check; the sitemap need not.

@@ -13,10 +13,13 @@ import { LineCounter, parseDocument, isMap } from 'yaml';
 import { load as loadYaml } from 'js-yaml';
 import { mdxToMdast } from 'satteri';
 import { incidentSchema, type IncidentData } from '../schemas/incident.ts';
-import { closestMatch } from './suggest.ts';
-import { slugOf } from './slug.ts';
+import { closestMatch } from '../schemas/suggest.ts';
+import { SLUG_PATTERN, slugOf } from '../schemas/slug.ts';
+import { splitFrontmatter, type SplitWriteUp } from '../lib/frontmatter.ts';
+import { formatList } from '../lib/format.ts';
+import { CALLOUT_KINDS, KIT, KIT_COMPONENTS, type KitComponent } from '../lib/kit.ts';
 import { listWriteUps } from './content-dir.ts';
-import { checkRegisterLinks } from './register/links.ts';
+import { checkRegisterLinks } from '../lib/register/links.ts';
 import type { RegisterRecord } from '../schemas/register.ts';
 import { organizationAliasSchema } from '../schemas/organization.ts';
 
@@ -46,15 +49,8 @@ export interface CheckedFile {
 /** Write-ups larger than this are refused: a case study is a few thousand words, not megabytes. */
 export const MAX_FILE_BYTES = 1024 * 1024;
 
-/** Components every write-up may use without importing them. */
-export const KIT_COMPONENTS = ['Cite', 'Callout', 'KeyFigure', 'Quote'] as const;
-/** Kit components that render a block (a figure or an aside), so they must stand on their own lines. */
-export const BLOCK_COMPONENTS = ['Callout', 'KeyFigure', 'Quote'] as const;
-/** `kind` values of `<Callout>`. */
-export const CALLOUT_KINDS = ['lesson', 'warning', 'note'] as const;
 /** HTML elements a write-up may not contain, because they run code or embed other origins. */
 const FORBIDDEN_ELEMENTS = new Set(['script', 'iframe', 'object', 'embed', 'style', 'form', 'link', 'meta', 'base']);
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Formats a problem for a terminal or a log. */
 export function formatProblem(p: Problem): string {
@@ -69,35 +65,13 @@ export function fieldName(path: readonly PropertyKey[]): string {
 	);
 }
 
-interface SplitFile {
-	yaml: string;
-	/** Line of the file where the YAML starts. */
-	yamlLine: number;
-	body: string;
-	/** Line of the file where the body starts. */
-	bodyLine: number;
-}
-
-function splitFrontmatter(text: string): SplitFile | string {
-	const lines = text.split(/\r?\n/);
-	if (lines[0]?.trim() !== '---') return 'the file must start with a frontmatter block (expected a first line of ---)';
-	const end = lines.findIndex((line, i) => i > 0 && line.trim() === '---');
-	if (end < 0) return 'the frontmatter block is not closed (expected a line of --- after the facts)';
-	return {
-		yaml: lines.slice(1, end).join('\n'),
-		yamlLine: 2,
-		body: lines.slice(end + 1).join('\n'),
-		bodyLine: end + 2,
-	};
-}
-
 /** Validates one write-up on its own: encoding, frontmatter, schema and body policy. */
 export function checkFile(file: string, bytes: Uint8Array): { problems: Problem[]; checked: CheckedFile } {
 	const problems: Problem[] = [];
 	const checked: CheckedFile = { file, slug: slugOf(file), keyLines: new Map(), related: [], redirectFrom: [] };
 	const add = (line: number, field: string, message: string) => problems.push({ file, line, field, message });
 
-	if (!SLUG.test(checked.slug)) {
+	if (!SLUG_PATTERN.test(checked.slug)) {
 		add(
 			1,
 			'file',
@@ -124,7 +98,7 @@ export function checkFile(file: string, bytes: Uint8Array): { problems: Problem[
 		add(bad, 'file', 'the file is not valid UTF-8 (expected UTF-8 text; re-save it as UTF-8)');
 		return { problems, checked };
 	}
-	const split = splitFrontmatter(text.replace(/^\uFEFF/, ''));
+	const split = splitFrontmatter(text);
 	if (typeof split === 'string') {
 		add(1, 'frontmatter', split);
 		return { problems, checked };
@@ -153,7 +127,7 @@ interface ReadFrontmatter {
  * Undefined when the YAML itself cannot be read, after reporting why.
  */
 function readFrontmatterWithLines(
-	split: SplitFile,
+	split: SplitWriteUp,
 	add: (line: number, field: string, message: string) => void,
 ): ReadFrontmatter | undefined {
 	const lineCounter = new LineCounter();
@@ -217,7 +191,7 @@ function readFrontmatterWithLines(
  * 10,000 write-ups). Anything else returns undefined, and `readFrontmatterWithLines` finds the
  * line of each problem.
  */
-function readValidFrontmatter(split: SplitFile): ReadFrontmatter | undefined {
+function readValidFrontmatter(split: SplitWriteUp): ReadFrontmatter | undefined {
 	let raw: unknown;
 	try {
 		raw = loadYaml(split.yaml);
@@ -294,9 +268,7 @@ export function lintBody(body: string, sourceIds: readonly string[]): Omit<Probl
 		const line = node.position?.start.line ?? 1;
 		const add = (message: string) => problems.push({ line, field: 'body', message });
 		if (node.type === 'mdxjsEsm')
-			add(
-				'import and export statements are not allowed (the components Cite, Callout, KeyFigure and Quote need no import)',
-			);
+			add(`import and export statements are not allowed (the components ${formatList(KIT_COMPONENTS)} need no import)`);
 		if (
 			(node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') &&
 			!/^\s*\/\*[\s\S]*\*\/\s*$/.test(node.value ?? '')
@@ -315,7 +287,7 @@ export function lintBody(body: string, sourceIds: readonly string[]): Omit<Probl
 		}
 		if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement')
 			lintElement(node, sourceIds, known, add);
-		if (node.type === 'mdxJsxTextElement' && (BLOCK_COMPONENTS as readonly string[]).includes(node.name ?? ''))
+		if (node.type === 'mdxJsxTextElement' && isKitComponent(node.name ?? '') && KIT[node.name as KitComponent].block)
 			add(
 				`<${node.name}> stands inside a paragraph, but it is a block (a figure or a box) and would break the page's HTML (expected it on a line of its own, with a blank line before and after${node.name === 'Quote' ? '; for a few words in a sentence, use “quotation marks” and <Cite>' : ''})`,
 			);
@@ -353,7 +325,7 @@ function lintElement(node: MdNode, sourceIds: readonly string[], known: string, 
 		return;
 	}
 	if (!/^[A-Z]/.test(name)) return;
-	if (!(KIT_COMPONENTS as readonly string[]).includes(name)) {
+	if (!isKitComponent(name)) {
 		const guess = closestMatch(
 			name.toLowerCase(),
 			KIT_COMPONENTS.map((c) => c.toLowerCase()),
@@ -362,7 +334,7 @@ function lintElement(node: MdNode, sourceIds: readonly string[], known: string, 
 		add(`unknown component <${name}>${hint} (expected one of: ${KIT_COMPONENTS.join(', ')})`);
 		return;
 	}
-	const ref = name === 'Cite' ? 'id' : name === 'Quote' || name === 'KeyFigure' ? 'source' : undefined;
+	const { sourceAttribute: ref, requiredText } = KIT[name];
 	if (ref) {
 		const id = attrs.get(ref);
 		if (typeof id !== 'string' || id === '')
@@ -382,10 +354,12 @@ function lintElement(node: MdNode, sourceIds: readonly string[], known: string, 
 			);
 		}
 	}
-	if (name === 'KeyFigure' && (typeof attrs.get('value') !== 'string' || typeof attrs.get('label') !== 'string')) {
-		add('<KeyFigure> needs value="…" and label="…"');
+	if (requiredText.some((attribute) => typeof attrs.get(attribute) !== 'string')) {
+		add(`<${name}> needs ${formatList(requiredText.map((attribute) => `${attribute}="…"`))}`);
 	}
 }
+
+const isKitComponent = (name: string): name is KitComponent => Object.hasOwn(KIT, name);
 
 /** The register as the check needs it: records by id, and the date of the latest snapshot. */
 export interface RegisterIndex {

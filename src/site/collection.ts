@@ -4,10 +4,10 @@
  * (withastro/astro#16297).
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { buildIncident, newestFirst, type Incident } from './model.ts';
-import { relatedIndex, type RelatedIncident } from './related.ts';
-import { latestSnapshot } from './register/merge.ts';
-import { buildRegisterModel, type RegisterModel } from './register/model.ts';
+import { buildIncident, newestFirst, type Incident } from '../lib/model.ts';
+import { relatedIndex, type RelatedIncident } from '../lib/related.ts';
+import { latestSnapshot } from '../lib/register/merge.ts';
+import { buildRegisterModel, type RegisterModel } from '../lib/register/model.ts';
 import type { RegisterRecord } from '../schemas/register.ts';
 
 /** The whole casebook, derived once. */

@@ -3,8 +3,9 @@
  * in `Astro.locals` before rendering the body, so `<Cite id>` needs no import and no props beyond
  * the id, and an unknown id fails the build with the file's name.
  */
-import type { Incident } from './model.ts';
+import type { Incident } from '../lib/model.ts';
 import type { Source } from '../schemas/incident.ts';
+import { KIT, type KitComponent } from '../lib/kit.ts';
 
 const KEY = 'breachCasebookIncident';
 
@@ -27,11 +28,18 @@ export interface CitedSource {
 	source: Source;
 }
 
+/** A kit component that names a source, and so the attribute that names it. */
+type CitingComponent = {
+	[C in KitComponent]: (typeof KIT)[C]['sourceAttribute'] extends string ? C : never;
+}[KitComponent];
+
 /**
- * Resolves `<Component attribute="id">` to its source; an unknown id fails the build naming the
- * file, as the content check does with the line.
+ * Resolves `<Component attribute="id">` (the attribute the kit's contract names) to its source;
+ * an unknown id fails the build naming the file, as the content check does with the line.
  */
-export function citedSource(locals: object, component: string, attribute: string, id: string): CitedSource {
+export function citedSource(locals: object, component: CitingComponent, props: object): CitedSource {
+	const attribute = KIT[component].sourceAttribute;
+	const id = String((props as Record<string, unknown>)[attribute]);
 	const incident = currentIncident(locals, component);
 	const n = incident.citationNumbers.get(id);
 	if (n === undefined) {

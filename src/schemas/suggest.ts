@@ -1,13 +1,4 @@
-/** Lowercase, hyphenated form of a label: "Hacking/IT Incident" → "hacking-it-incident". */
-export function slugify(text: string): string {
-	return text
-		.normalize('NFKD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
-		.replace(/&/g, ' and ')
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '');
-}
+import { slugify } from './slug.ts';
 
 /** Edit distance between two strings: insertions, deletions, substitutions and swaps of neighbours ("Qoute"). */
 export function editDistance(a: string, b: string): number {
