@@ -6,9 +6,9 @@ import tailwindcss from '@tailwindcss/vite';
 import { siteConfig } from './src/site-config.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { incidentJsonIntegration } from './src/integrations/incident-json.ts';
+import { buildMarksIntegration } from './src/integrations/build-marks.ts';
 import { siteUrlIntegration } from './src/integrations/site-url.ts';
 import { shareImagesIntegration } from './src/integrations/share-images.ts';
-import { buildMarksIntegration } from './src/integrations/build-marks.ts';
 import { redirectSlugs } from './src/tooling/content-dir.ts';
 
 const { site, base } = siteConfig();

@@ -16,8 +16,8 @@ import { checkCorpus, formatProblem } from '../src/tooling/validate.ts';
 import { registerIndex } from '../src/tooling/register-store.ts';
 import { incidentsDir, registerDir } from '../src/tooling/content-dir.ts';
 import { INDEX_AFTER_ASTRO, indexSite } from '../src/integrations/pagefind.ts';
-import { siteUrlProblem } from '../src/site-config.ts';
 import { buildMark } from '../src/integrations/build-marks.ts';
+import { siteUrlProblem } from '../src/site-config.ts';
 
 const args = process.argv.slice(2);
 const outFlag = args.indexOf('--outDir');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeIncident } from '../../tests/unit/fixtures.ts';
-import { siteRoot } from './urls.ts';
 import { articleJsonLd, fitHeadline, HEADLINE_LIMIT, webSiteJsonLd } from './json-ld.ts';
+import { siteRoot } from './urls.ts';
 
 const site = siteRoot('https://casebook.example', '/');
 
