@@ -65,7 +65,7 @@ const decode = (html: string) =>
 const citation = (html: string, id: 'plain' | 'bibtex' | 'csl') =>
 	decode(html.match(new RegExp(`<pre[^>]*id="cite-${id}"[^>]*>([\\s\\S]*?)</pre>`))![1]!);
 
-test.describe('citations, read by reference managers', () => {
+test.describe('citations, read by reference managers', { tag: '@base' }, () => {
 	test('BibTeX parses with the casebook as one corporate author and the title as written', async ({ request }) => {
 		for (const incident of await incidents(request)) {
 			const html = await (await request.get(`incidents/${incident.slug}/`)).text();
@@ -109,7 +109,7 @@ test.describe('citations, read by reference managers', () => {
 	});
 });
 
-test.describe('feeds, read by a feed reader', () => {
+test.describe('feeds, read by a feed reader', { tag: '@base' }, () => {
 	for (const name of ['atom.xml', 'rss.xml']) {
 		test(`${name}: every item dated, newest added or updated first, then newest disclosure`, async ({ request }) => {
 			const all = await incidents(request);
@@ -144,19 +144,23 @@ test.describe('feeds, read by a feed reader', () => {
 	}
 });
 
-test('the register’s changes feed parses, with its author and every entry dated, newest first', async ({ request }) => {
-	const feed = parseFeed(await (await request.get('register/changes.xml')).text());
-	expect(feed.authors.map((a) => a.name)).toEqual(['Breach Casebook']);
-	expect(feed.items.length).toBeGreaterThan(0);
-	const dates = feed.items.map((item) => {
-		expect(item.url).toMatch(/^https?:\/\/(?!localhost)/);
-		expect(item.updated ?? item.published, item.title ?? '').toBeInstanceOf(Date);
-		return (item.updated ?? item.published)!.getTime();
-	});
-	expect(dates).toEqual([...dates].sort((a, b) => b - a));
-});
+test(
+	'the register’s changes feed parses, with its author and every entry dated, newest first',
+	{ tag: '@base' },
+	async ({ request }) => {
+		const feed = parseFeed(await (await request.get('register/changes.xml')).text());
+		expect(feed.authors.map((a) => a.name)).toEqual(['Breach Casebook']);
+		expect(feed.items.length).toBeGreaterThan(0);
+		const dates = feed.items.map((item) => {
+			expect(item.url).toMatch(/^https?:\/\/(?!localhost)/);
+			expect(item.updated ?? item.published, item.title ?? '').toBeInstanceOf(Date);
+			return (item.updated ?? item.published)!.getTime();
+		});
+		expect(dates).toEqual([...dates].sort((a, b) => b - a));
+	},
+);
 
-test.describe('search on a phone', () => {
+test.describe('search on a phone', { tag: '@base' }, () => {
 	test.use({ viewport: { width: 412, height: 915 } });
 
 	test('the results come first; the filters fold behind a control that says how many are active', async ({ page }) => {
@@ -185,7 +189,7 @@ test.describe('search on a phone', () => {
 	});
 });
 
-test.describe('headers, as the host sends them', () => {
+test.describe('headers, as the host sends them', { tag: '@base' }, () => {
 	test('open data can be read from any origin; the pages do not say so', async ({ request }) => {
 		for (const path of ['api/incidents.json', 'data/incidents.csv', 'schema/incident.schema.json']) {
 			const response = await request.get(path);
@@ -209,7 +213,7 @@ test.describe('headers, as the host sends them', () => {
 	});
 });
 
-test.describe('the CSV, as a spreadsheet reads it', () => {
+test.describe('the CSV, as a spreadsheet reads it', { tag: '@base' }, () => {
 	test('starts with a BOM, has one header style, and every column is in the data dictionary on /data/', async ({
 		page,
 		request,
@@ -234,7 +238,7 @@ test.describe('the CSV, as a spreadsheet reads it', () => {
 	});
 });
 
-test.describe('structured data and link previews', () => {
+test.describe('structured data and link previews', { tag: '@base' }, () => {
 	/** Width and height of a PNG, from its IHDR chunk. */
 	const pngSize = (bytes: Buffer) => {
 		expect(bytes.subarray(0, 8).toString('hex'), 'a PNG signature').toBe('89504e470d0a1a0a');

@@ -30,7 +30,7 @@ interface NuMessage {
 	message: string;
 }
 
-test('the Nu HTML checker reports no error and no warning in any page of dist/', async () => {
+test('the Nu HTML checker reports no error and no warning in any page of dist/', { tag: '@base' }, async () => {
 	test.setTimeout(180_000);
 	const dist = process.env.E2E_DIST ?? 'dist';
 	const pages = (readdirSync(dist, { recursive: true }) as string[])
