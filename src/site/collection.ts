@@ -6,9 +6,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildIncident, newestFirst, type Incident } from '../lib/model.ts';
 import { relatedIndex, type RelatedIncident } from '../lib/related.ts';
-import { latestSnapshot } from '../lib/register/merge.ts';
 import { buildRegisterModel, type RegisterModel } from '../lib/register/model.ts';
-import type { RegisterRecord } from '../schemas/register.ts';
 
 /** The whole casebook, derived once. */
 export interface Casebook {
@@ -17,10 +15,6 @@ export interface Casebook {
 	bySlug: Map<string, Incident>;
 	entries: Map<string, CollectionEntry<'incidents'>>;
 	related: (incident: Incident) => RelatedIncident[];
-	/** The HHS breach register's filings, by id. */
-	register: Map<string, RegisterRecord>;
-	/** The date of the latest register snapshot, when there is a register. */
-	registerSnapshot: string | undefined;
 	/** The register as its pages show it: filings, organizations, case-study links. */
 	registerModel: RegisterModel;
 }
@@ -43,8 +37,6 @@ export function getCasebook(): Promise<Casebook> {
 				bySlug: new Map(incidents.map((i) => [i.slug, i])),
 				entries: new Map(entries.map((e) => [e.id, e])),
 				related: relatedIndex(incidents),
-				register: new Map(filings.map((f) => [f.id, f.data])),
-				registerSnapshot: latestSnapshot(filings.map((f) => f.data)),
 				registerModel: buildRegisterModel(
 					filings.map((f) => f.data),
 					incidents,

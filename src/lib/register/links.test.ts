@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkRegisterLinks, registerLinkView, type LinkedFile } from './links.ts';
+import { buildRegisterModel } from './model.ts';
 import { incidentSchema, type IncidentData } from '../../schemas/incident.ts';
 import type { RegisterRecord } from '../../schemas/register.ts';
 import { validFrontmatter } from '../../../tests/unit/fixtures.ts';
@@ -124,13 +125,17 @@ describe('case studies against the register', () => {
 
 	it('gives the case page the filings, their revisions and whether the counts differ', () => {
 		const f = caseStudy((fm) => (fm.register = { filings: ['example-health-or-2024-03-10'] }));
-		const view = registerLinkView(f.data!, register);
+		const view = registerLinkView(f.data!, buildRegisterModel([...register.values()], []).byId);
 		expect(view.total).toBe(1200);
 		expect(view.differs).toBe(false);
 		expect(view.filings[0]!.revisions).toEqual([
 			expect.objectContaining({ snapshot: '2026-07-01', from: 500, to: 1200, placeholder: true }),
 		]);
 		const none = caseStudy((fm) => (fm.register = { none: 'ftc-matter', note: 'An FTC case.' }));
-		expect(registerLinkView(none.data!, register)).toEqual({ filings: [], total: null, differs: false });
+		expect(registerLinkView(none.data!, buildRegisterModel([...register.values()], []).byId)).toEqual({
+			filings: [],
+			total: null,
+			differs: false,
+		});
 	});
 });

@@ -8,7 +8,7 @@ import type { IncidentData } from '../../schemas/incident.ts';
 import type { RegisterRecord } from '../../schemas/register.ts';
 import { closestMatch } from '../../schemas/suggest.ts';
 import { formatCount } from '../format.ts';
-import { countRevisions, isAbsent, type CountRevision } from './merge.ts';
+import type { Filing } from './model.ts';
 
 /** One case study as the register rules need it. */
 export interface LinkedFile {
@@ -116,19 +116,19 @@ export function checkRegisterLinks(
 
 /** What a case page shows of the register: the linked filings with their history, or why there are none. */
 export interface RegisterLinkView {
-	filings: { record: RegisterRecord; revisions: CountRevision[]; absent: boolean }[];
+	filings: Filing[];
 	/** The linked filings' current total, or null when unknown or when there are none. */
 	total: number | null;
 	/** Whether the case study's own count differs from `total`. */
 	differs: boolean;
 }
 
-/** The register as a case study's page shows it. */
-export function registerLinkView(data: IncidentData, records: ReadonlyMap<string, RegisterRecord>): RegisterLinkView {
-	const linked = (data.register.filings ?? []).flatMap((id) => records.get(id) ?? []);
-	const total = linked.length > 0 ? registerTotal(linked) : null;
+/** The register as a case study's page shows it, from the register model's filings by id. */
+export function registerLinkView(data: IncidentData, filings: ReadonlyMap<string, Filing>): RegisterLinkView {
+	const linked = (data.register.filings ?? []).flatMap((id) => filings.get(id) ?? []);
+	const total = linked.length > 0 ? registerTotal(linked.map((f) => f.record)) : null;
 	return {
-		filings: linked.map((record) => ({ record, revisions: countRevisions(record), absent: isAbsent(record) })),
+		filings: linked,
 		total,
 		differs: total !== null && total !== data.individualsAffected.count,
 	};
