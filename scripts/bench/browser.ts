@@ -206,7 +206,7 @@ export async function runQuery(browser: Browser, siteUrl: string, query: string)
 	const page = await context.newPage();
 	const t0 = Date.now();
 	await page.goto(`${siteUrl}search/`);
-	// Ready: the unfiltered count is shown, e.g. "1,000 case studies".
+	// Ready: the unfiltered count is shown, e.g. "1,000 case studies and 7,808 filings".
 	await page.waitForFunction(
 		() => /^[\d,]+ case stud/.test(document.querySelector('#search-status')?.textContent ?? ''),
 		null,
@@ -252,7 +252,11 @@ export async function runQuery(browser: Browser, siteUrl: string, query: string)
 						const failed = text.startsWith('Search could not load');
 						if (!first && (text.includes(`“${q}”`) || failed)) {
 							// The first result is drawn with the count (src/scripts/search-page.ts).
-							first = { at: 0, status: text, count: Number(/^([\d,]+)/.exec(text)?.[1]?.replaceAll(',', '') ?? -1) };
+							// "3 case studies and 12 filings for …": every kind's count, added up.
+							const counts = [...text.matchAll(/([\d,]+) (?:case stud|filing)/g)].map((m) =>
+								Number(m[1]!.replaceAll(',', '')),
+							);
+							first = { at: 0, status: text, count: counts.length ? counts.reduce((a, b) => a + b, 0) : -1 };
 							const wholePage = complete();
 							first.at = await frame();
 							// A page of one result is whole as soon as its first result is drawn.

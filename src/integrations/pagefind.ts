@@ -13,7 +13,7 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { normalizeBase, pathWithBase } from '../lib/urls.ts';
+import { incidentPath, normalizeBase, pathWithBase, registerPath } from '../lib/urls.ts';
 import { buildMark } from './build-marks.ts';
 
 /** Set by scripts/build.ts, which indexes the site itself once Astro has exited. */
@@ -41,20 +41,28 @@ async function createIndex(logger: Logger) {
 	return index;
 }
 
-/** Indexes the case pages of a built site in `outDir` and writes `outDir/pagefind/`. */
+/** The built pages that search covers: case studies and register filings. */
+const INDEXED_PAGES = ['incidents/**/*.html', 'register/*/index.html'];
+
+/** Indexes the case pages and filing pages of a built site in `outDir` and writes `outDir/pagefind/`. */
 export async function indexSite(outDir: string, logger: Logger): Promise<{ pages: number; ms: number }> {
 	const started = performance.now();
 	try {
 		const index = await createIndex(logger);
-		// Only case pages carry data-pagefind-body; reading the thousands of listing pages too would
-		// double the indexing time for nothing.
-		const added = await index.addDirectory({ path: outDir, glob: 'incidents/**/*.html' });
-		throwOnErrors('addDirectory', added.errors, logger);
+		// Only case pages and filing pages carry data-pagefind-body; reading the thousands of listing
+		// and browse pages too would double the indexing time for nothing. The register's own listings
+		// (register/page/, register/browse/…) lie deeper than register/*/index.html.
+		let pages = 0;
+		for (const glob of INDEXED_PAGES) {
+			const added = await index.addDirectory({ path: outDir, glob });
+			throwOnErrors(`addDirectory ${glob}`, added.errors, logger);
+			pages += added.page_count;
+		}
 		const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
 		throwOnErrors('writeFiles', written.errors, logger);
 		const ms = Math.round(performance.now() - started);
-		logger.info(`Indexed ${added.page_count} case pages in ${ms} ms`);
-		return { pages: added.page_count, ms };
+		logger.info(`Indexed ${pages} case and filing pages in ${ms} ms`);
+		return { pages, ms };
 	} finally {
 		await pagefind.close();
 	}
@@ -68,6 +76,25 @@ export function devIndexPath(requestUrl: string, base: string): string | undefin
 	const path = requestUrl.split('?')[0]!;
 	if (path.startsWith(pathWithBase('pagefind/', base))) return path;
 	return path.startsWith('/pagefind/') ? pathWithBase(path, base) : undefined;
+}
+
+/** A case study as the dev server's api/incidents.json gives it, as far as the dev index reads it. */
+export interface DevIncident {
+	slug: string;
+	facts: { register?: { filings?: string[] } | null };
+}
+
+/**
+ * The pages `astro dev` indexes, relative to the base as in the built index (the client adds the
+ * base): every case page and the register filings the case studies cite. Not every filing: the
+ * dev server renders each page on request, and 7,800 filing pages would take minutes.
+ */
+export function devIndexedPaths(incidents: readonly DevIncident[]): string[] {
+	const filings = new Set(incidents.flatMap((i) => i.facts.register?.filings ?? []));
+	return [
+		...incidents.map((i) => `/${incidentPath(i.slug)}`),
+		...[...filings].sort().map((id) => `/${registerPath(id)}`),
+	];
 }
 
 /** The Astro integration. */
@@ -103,12 +130,11 @@ export function pagefindIntegration(): AstroIntegration {
 				const build = async () => {
 					const started = performance.now();
 					const api = await fetch(`${origin}${base}api/incidents.json`).then(
-						(r) => r.json() as Promise<{ incidents: { url: string; slug: string }[] }>,
+						(r) => r.json() as Promise<{ incidents: DevIncident[] }>,
 					);
 					const index = await createIndex(logger);
-					for (const incident of api.incidents) {
-						// Relative to the base, as in the built index; the client adds the base.
-						const path = `/incidents/${incident.slug}/`;
+					const paths = devIndexedPaths(api.incidents);
+					for (const path of paths) {
 						const html = await fetch(`${origin}${base}${path.slice(1)}`).then((r) => r.text());
 						const added = await index.addHTMLFile({ url: path, content: html });
 						throwOnErrors(`addHTMLFile ${path}`, added.errors, logger);
@@ -117,7 +143,7 @@ export function pagefindIntegration(): AstroIntegration {
 					throwOnErrors('getFiles', out.errors, logger);
 					await index.deleteIndex();
 					logger.info(
-						`Dev search index: ${api.incidents.length} case pages in ${Math.round(performance.now() - started)} ms`,
+						`Dev search index: ${api.incidents.length} case pages and the ${paths.length - api.incidents.length} filings they cite, in ${Math.round(performance.now() - started)} ms (a build indexes every filing)`,
 					);
 					return new Map(out.files.map((f) => [`${prefix}${f.path}`, f.content]));
 				};

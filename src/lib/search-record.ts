@@ -1,31 +1,198 @@
 /**
- * What Pagefind indexes for a case study besides its text: filters (from the facets, with their
- * labels), sort keys and result metadata. Derived from the model, like every other view.
+ * What Pagefind indexes for a case study and for a register filing besides their text: filters
+ * (from the facets, with their labels), sort keys and result metadata; and the filter values with
+ * their counts that the search page offers. Derived from the models, like every other view: the
+ * casebook's facets (./facets.ts) and the register's (./register/facets.ts), joined under one
+ * filter where their vocabularies coincide.
  */
-import { facets } from './facets.ts';
+import { facetByKey, type FacetValue } from './facets.ts';
 import { formatCount } from './format.ts';
 import type { Incident } from './model.ts';
-import { formatPartialDate, sortKey } from '../schemas/partial-date.ts';
-import { SEARCH_FILTER_KEYS, UNKNOWN, type SearchMeta, type SearchSortKey } from './search-fields.ts';
+import { NOT_GIVEN, registerFacetByKey } from './register/facets.ts';
+import type { Filing } from './register/model.ts';
+import { formatPartialDate, partialDate, sortKey, type PartialDate } from '../schemas/partial-date.ts';
+import { breachTypes, locations, organizationTypes, type Vocabulary } from '../vocabularies.ts';
+import {
+	SEARCH_FILTER_KEYS,
+	SEARCH_KINDS,
+	UNKNOWN,
+	type SearchFilterKey,
+	type SearchKind,
+	type SearchMeta,
+	type SearchSortKey,
+} from './search-fields.ts';
 
-/** Filters, metadata and sort keys of one case study, as `[name, value]` pairs. */
-export function searchRecord(incident: Incident) {
-	const filters: [string, string][] = [];
-	for (const key of SEARCH_FILTER_KEYS) {
-		const facet = facets.find((f) => f.key === key)!;
-		for (const value of facet.values(incident)) filters.push([key, value.label]);
-	}
-	const count = incident.data.individualsAffected.count;
-	const meta: SearchMeta = {
-		organization: incident.data.organization.name,
-		date: incident.disclosed ? formatPartialDate(incident.disclosed) : UNKNOWN,
-		affected: count === null ? UNKNOWN : formatCount(count),
-		summary: incident.data.summary,
+/** One search filter: its label, how its values are ordered, and each kind's values. */
+interface SearchFilter {
+	key: SearchFilterKey;
+	label: string;
+	order: 'given' | 'vocabulary' | 'label' | 'year';
+	vocabulary?: Vocabulary;
+	caseStudy?: (incident: Incident) => FacetValue[];
+	filing?: (filing: Filing) => FacetValue[];
+}
+
+const kindValue = (kind: SearchKind): FacetValue => ({ slug: kind, label: SEARCH_KINDS[kind].label });
+
+/** A register facet's values without "not given": a case study's unknown has no value either. */
+const registerValues = (key: string) => {
+	const facet = registerFacetByKey(key);
+	return (filing: Filing) => facet.values(filing).filter((v) => v.slug !== NOT_GIVEN.slug);
+};
+
+/** A casebook facet as a filter of case studies alone, or of both kinds with the register facet `shared`. */
+function fromFacet(key: SearchFilterKey, shared?: string, label?: string): SearchFilter {
+	const facet = facetByKey(key);
+	return {
+		key,
+		label: label ?? facet.label,
+		order: facet.order,
+		vocabulary: facet.vocabulary,
+		caseStudy: facet.values,
+		...(shared ? { filing: registerValues(shared) } : {}),
 	};
+}
+
+/** A register facet as a filter of filings alone. */
+function fromRegisterFacet(key: SearchFilterKey): SearchFilter {
+	const facet = registerFacetByKey(key);
+	return { key, label: facet.label, order: facet.order, vocabulary: facet.vocabulary, filing: registerValues(key) };
+}
+
+/** Every search filter, in `SEARCH_FILTER_KEYS` order. */
+export const searchFilters: readonly SearchFilter[] = (() => {
+	const all: SearchFilter[] = [
+		{
+			key: 'kind',
+			label: 'Kind',
+			order: 'given',
+			caseStudy: () => [kindValue('case-study')],
+			filing: () => [kindValue('filing')],
+		},
+		// A case study's year is the year it became public; a filing's, the year it was filed.
+		fromFacet('year', 'year', 'Year disclosed or filed'),
+		fromFacet('state', 'state'),
+		fromFacet('organization-type', 'entity-type', organizationTypes.label),
+		fromFacet('breach-type', 'breach-type', breachTypes.label),
+		fromFacet('location', 'location', locations.label),
+		fromFacet('vector'),
+		fromFacet('data-class'),
+		fromFacet('recipient'),
+		fromRegisterFacet('status'),
+		fromRegisterFacet('business-associate'),
+	];
+	return SEARCH_FILTER_KEYS.map((key) => all.find((f) => f.key === key)!);
+})();
+
+/** Filters, metadata and sort keys of one result, as `[name, value]` pairs, as its page writes them. */
+export interface SearchRecord {
+	filters: [string, string][];
+	meta: [string, string][];
+	sort: [string, string][];
+}
+
+function searchRecordOf(
+	valuesOf: (filter: SearchFilter) => FacetValue[],
+	meta: SearchMeta,
+	date: PartialDate | undefined,
+	count: number | null,
+): SearchRecord {
+	const filters: [string, string][] = [];
+	for (const filter of searchFilters) for (const value of valuesOf(filter)) filters.push([filter.key, value.label]);
 	const sort: Record<SearchSortKey, string> = {
 		// Zero-padded so that Pagefind's string sort is also numeric.
-		disclosed: String(incident.disclosed ? sortKey(incident.disclosed) : 0).padStart(6, '0'),
+		date: String(date ? sortKey(date) : 0).padStart(6, '0'),
 		affected: String(count ?? 0).padStart(12, '0'),
 	};
 	return { filters, meta: Object.entries(meta), sort: Object.entries(sort) };
+}
+
+const formatAffected = (count: number | null) => (count === null ? UNKNOWN : formatCount(count));
+
+/** The search record of a case study. */
+export function searchRecord(incident: Incident): SearchRecord {
+	const count = incident.data.individualsAffected.count;
+	return searchRecordOf(
+		(filter) => filter.caseStudy?.(incident) ?? [],
+		{
+			organization: incident.data.organization.name,
+			date: incident.disclosed ? formatPartialDate(incident.disclosed) : UNKNOWN,
+			affected: formatAffected(count),
+			summary: incident.data.summary,
+		},
+		incident.disclosed,
+		count,
+	);
+}
+
+/** The search record of a register filing; `organization` names the organization page it is on. */
+export function filingSearchRecord(filing: Filing, organization: string): SearchRecord {
+	const { record } = filing;
+	const filed = partialDate(record.submitted);
+	return searchRecordOf(
+		(filter) => filter.filing?.(filing) ?? [],
+		{
+			organization,
+			date: formatPartialDate(filed),
+			affected: formatAffected(record.individualsAffected),
+		},
+		filed,
+		record.individualsAffected,
+	);
+}
+
+/**
+ * How much the words of a filing's name weigh in search (Pagefind's `data-pagefind-weight`):
+ * a plain paragraph's weight, less than the 7 Pagefind gives a heading and far less than a case
+ * study's title (10) and organization (8), so that a query for an organization lists its case
+ * study above its filings; twice that for a filing a case study covers, so that the filing of
+ * the breach the case study tells comes first among the organization's many.
+ */
+export function filingNameWeight(filing: Filing): number {
+	return filing.caseStudies.length > 0 ? 2 : 1;
+}
+
+/** A filter value as the search page offers it, with its count over everything, and by kind. */
+export interface SearchFilterValue extends FacetValue {
+	count: number;
+	byKind: Record<SearchKind, number>;
+}
+
+/** A filter as the search page offers it. */
+export interface SearchFilterOption {
+	key: SearchFilterKey;
+	label: string;
+	values: SearchFilterValue[];
+}
+
+/**
+ * The search page's filters: every value that occurs, with the number of results it would give
+ * with no query, overall and for each kind, counted as Pagefind counts (a result once per value).
+ * Filters with no value are left out.
+ */
+export function searchFilterOptions(incidents: readonly Incident[], filings: readonly Filing[]): SearchFilterOption[] {
+	return searchFilters
+		.map((filter) => {
+			const values = new Map<string, SearchFilterValue>();
+			const add = (kind: SearchKind, found: FacetValue[]) => {
+				for (const slug of new Set(found.map((v) => v.slug))) {
+					const value = found.find((v) => v.slug === slug)!;
+					const entry = values.get(slug) ?? { ...value, count: 0, byKind: { 'case-study': 0, filing: 0 } };
+					entry.count++;
+					entry.byKind[kind]++;
+					values.set(slug, entry);
+				}
+			};
+			if (filter.caseStudy) for (const incident of incidents) add('case-study', filter.caseStudy(incident));
+			if (filter.filing) for (const filing of filings) add('filing', filter.filing(filing));
+			const order = filter.vocabulary ? Object.keys(filter.vocabulary.terms) : [];
+			const compare = {
+				given: () => 0,
+				vocabulary: (a: FacetValue, b: FacetValue) => order.indexOf(a.slug) - order.indexOf(b.slug),
+				year: (a: FacetValue, b: FacetValue) => b.slug.localeCompare(a.slug),
+				label: (a: FacetValue, b: FacetValue) => a.label.localeCompare(b.label, 'en'),
+			}[filter.order];
+			return { key: filter.key, label: filter.label, values: [...values.values()].sort(compare) };
+		})
+		.filter((f) => f.values.length > 0);
 }

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
 	drawInOrder,
 	filtersSummaryText,
+	kindCounts,
+	resultExcerpt,
+	resultLine,
 	resultsText,
 	searchNear,
 	type ResultData,
@@ -109,11 +112,83 @@ describe('drawInOrder’s start', () => {
 
 describe('resultsText', () => {
 	it('names the query, or the beginnings that matched when the words were cut back', () => {
-		expect(resultsText(1, 'anthem', 'anthem')).toBe('1 case study for “anthem”');
-		expect(resultsText(12, '  ransomwre ', 'ransomw')).toBe(
-			'12 case studies for words starting “ransomw” (none contain “ransomwre”)',
+		expect(resultsText({ 'case-study': 1, filing: 4 }, 'anthem', 'anthem')).toBe(
+			'1 case study and 4 filings for “anthem”',
 		);
-		expect(resultsText(3076, '', '')).toBe('3,076 case studies');
+		expect(resultsText({ 'case-study': 12, filing: 1 }, '  ransomwre ', 'ransomw')).toBe(
+			'12 case studies and 1 filing for words starting “ransomw” (none contain “ransomwre”)',
+		);
+		expect(resultsText({ 'case-study': 60, filing: 7808 }, '', '')).toBe('60 case studies and 7,808 filings');
+	});
+
+	it('counts only the kinds given, with separators', () => {
+		expect(resultsText({ filing: 1234567 }, '', '')).toBe('1,234,567 filings');
+		expect(resultsText({ 'case-study': 0, filing: 0 }, 'zx', 'zx')).toBe('0 case studies and 0 filings for “zx”');
+	});
+});
+
+describe('kindCounts', () => {
+	const response = (kinds: Record<string, number>) => ({
+		results: [],
+		filters: { kind: kinds, year: { '2024': 3 } },
+		unfilteredResultCount: 0,
+	});
+
+	it('reads each kind from the kind filter’s counts, zero where Pagefind counted none', () => {
+		expect(kindCounts(response({ 'Case study': 2, 'Register filing': 1500 }))).toEqual({
+			'case-study': 2,
+			filing: 1500,
+		});
+		expect(kindCounts(response({ 'Register filing': 3 }))).toEqual({ 'case-study': 0, filing: 3 });
+	});
+
+	it('leaves out the kinds that the selection rules out', () => {
+		expect(kindCounts(response({ 'Case study': 0, 'Register filing': 9 }), { kind: ['Register filing'] })).toEqual({
+			filing: 9,
+		});
+	});
+});
+
+describe('resultLine', () => {
+	const line = (kind: string, meta: ResultData['meta']) =>
+		resultLine({ url: '/x/', excerpt: '', meta, filters: { kind: [kind] } });
+
+	it('says which kind a result is, and when it was disclosed or filed', () => {
+		expect(
+			line('Case study', {
+				title: 'The breach',
+				organization: 'Anthem',
+				date: '4 February 2015',
+				affected: '78,800,000',
+			}),
+		).toBe('Case study · Anthem · disclosed 4 February 2015 · 78,800,000 affected');
+		expect(
+			line('Register filing', {
+				title: 'Anthem, Inc.',
+				organization: 'Anthem, Inc.',
+				date: '13 February 2015',
+				affected: 'unknown',
+			}),
+		).toBe('Register filing · filed 13 February 2015 · count unknown');
+		expect(
+			line('Register filing', {
+				title: 'Anthem Inc.',
+				organization: 'Anthem, Inc.',
+				date: '13 February 2015',
+				affected: '78,800,000',
+			}),
+		).toBe('Register filing · filed 13 February 2015 · 78,800,000 affected');
+	});
+
+	it('names a filing’s organization where it differs from the entity’s name', () => {
+		expect(
+			line('Register filing', {
+				title: 'Kaiser Foundation Health Plan',
+				organization: 'Kaiser Permanente',
+				date: 'unknown',
+				affected: '600',
+			}),
+		).toBe('Register filing · Kaiser Permanente · date unknown · 600 affected');
 	});
 });
 
@@ -193,5 +268,25 @@ describe('filtersSummaryText', () => {
 		expect(filtersSummaryText(0)).toBe('Filters');
 		expect(filtersSummaryText(1)).toBe('Filters · 1 active');
 		expect(filtersSummaryText(1200)).toBe('Filters · 1,200 active');
+	});
+});
+
+describe('resultExcerpt', () => {
+	const result = (kind: string): ResultData => ({
+		url: '/x/',
+		excerpt: 'the <mark>Anthem</mark> breach',
+		meta: kind === 'Case study' ? { summary: 'A summary' } : {},
+		filters: { kind: [kind], 'breach-type': ['Theft', 'Loss'], location: ['Laptop'], state: ['Ohio'] },
+	});
+
+	it('shows a case study’s matches for a query, and its summary without one', () => {
+		expect(resultExcerpt(result('Case study'), true)).toEqual({ html: 'the <mark>Anthem</mark> breach' });
+		expect(resultExcerpt(result('Case study'), false)).toEqual({ text: 'A summary' });
+	});
+
+	it('shows a filing’s summary, made from its filters, whose page indexes only a name and a state', () => {
+		expect(resultExcerpt(result('Register filing'), true)).toEqual({
+			text: 'Theft, Loss (Laptop) · Entity of an unreported type, Ohio',
+		});
 	});
 });

@@ -2,8 +2,16 @@
  * The browser side of search: loads Pagefind from this site (never another origin) on first use,
  * runs searches, and counts filter values. Shared by the search page and the ⌘K dialog.
  */
-import { formatCaseStudies, formatCount } from '../lib/format.ts';
-import type { SearchMeta } from '../lib/search-fields.ts';
+import { formatCount } from '../lib/format.ts';
+import {
+	filingSummary,
+	KIND_FILTER,
+	kindOfResult,
+	SEARCH_KINDS,
+	UNKNOWN,
+	type SearchKind,
+	type SearchMeta,
+} from '../lib/search-fields.ts';
 import { url } from '../site/urls.ts';
 
 /** What Pagefind returns for one result once its data is loaded. */
@@ -33,7 +41,8 @@ interface Pagefind {
 		term: string | null,
 		o?: { filters?: unknown; sort?: Record<string, 'asc' | 'desc'> },
 	): Promise<SearchResponse | null>;
-	preload(term: string): Promise<void>;
+	/** Loads the index chunks for a term and the filter chunks for `filters`; null for no term. */
+	preload(term: string | null, o?: { filters?: unknown }): Promise<void>;
 	filters(): Promise<Record<string, Record<string, number>>>;
 }
 
@@ -42,6 +51,19 @@ interface Pagefind {
  * being fetched (see `preload`); long enough that a search is not run for every keystroke.
  */
 export const TYPING_PAUSE_MS = 50;
+
+/**
+ * Pagefind's ranking, changed in one respect: no penalty for a long page. Pagefind scales a page's
+ * score down by its length against the average page's (by 0.1 of the ratio, by default). The
+ * register's 7,800 filing pages index only a name and a state, a few words each, so the average
+ * is a few words and a case study of 1,500 words was scored as 300 times too long: every filing
+ * that named an organization outranked the organization's own case study ("Kaiser Permanente"
+ * listed six filings first), and case studies ranked among themselves by length more than by
+ * what they say. Without the penalty, case studies rank among themselves much as they did before the
+ * register was indexed, and a query for an organization finds its case study first, then its
+ * filings (tests/e2e/search.spec.ts).
+ */
+const RANKING = { pageLength: 0 };
 
 const loaded = new Map<string, Promise<Pagefind>>();
 
@@ -55,10 +77,12 @@ function loadCopy(copy: string, withFilterCounts: boolean): Promise<Pagefind> {
 		loading = (async () => {
 			const module = url(`pagefind/pagefind.js${copy ? `?${copy}` : ''}`);
 			const pagefind = (await import(/* @vite-ignore */ module)) as Pagefind;
-			await pagefind.options({ baseUrl: url(), highlightParam: 'highlight', excerptLength: 24 });
+			await pagefind.options({ baseUrl: url(), highlightParam: 'highlight', excerptLength: 24, ranking: RANKING });
 			await pagefind.init();
-			// Loading the whole filter index makes every search count every filter value.
+			// Loading the whole filter index makes every search count every filter value; loading only
+			// the kind filter's (two values) makes every search count its case studies and filings.
 			if (withFilterCounts) await pagefind.filters();
+			else await pagefind.preload(null, { filters: toPagefindFilters(EVERY_KIND) });
 			return pagefind;
 		})();
 		loading.catch(() => loaded.delete(copy));
@@ -86,6 +110,9 @@ function loadCounter(): Promise<Pagefind> {
 /** Selected filter values per filter name; within a filter any value matches, across filters all must. */
 export type Selection = Record<string, string[]>;
 
+const KINDS = Object.keys(SEARCH_KINDS) as SearchKind[];
+const EVERY_KIND: Selection = { [KIND_FILTER]: KINDS.map((k) => SEARCH_KINDS[k].label) };
+
 /** Pagefind's filter object for a selection. */
 export function toPagefindFilters(selection: Selection): Record<string, { any: string[] }> {
 	return Object.fromEntries(
@@ -106,13 +133,13 @@ export async function preload(query: string): Promise<void> {
 	await pagefind.preload(term);
 }
 
-/** Pagefind's term for what a reader typed: null for nothing, which lists every case study. */
+/** Pagefind's term for what a reader typed: null for nothing, which lists every result. */
 function termOf(query: string): string | null {
 	const term = query.trim();
 	return term === '' ? null : term;
 }
 
-/** Runs a search; an empty query with no filters lists every case study. */
+/** Runs a search; an empty query with no filters lists every case study and filing. */
 export async function searchIndex(
 	query: string,
 	selection: Selection = {},
@@ -183,13 +210,73 @@ export async function searchNear(
 	return { ...(plain && found ? found : await search(matched, selection, sort)), matched };
 }
 
-/** "12 case studies for “anthem”", or, when the words were cut back, which beginnings matched. */
-export function resultsText(n: number, typed: string, matched: string): string {
-	const count = formatCaseStudies(n);
+/**
+ * How many results of each kind a search found, for the kinds the selection allows: from the
+ * counts of the kind filter, which every search returns (see `loadCopy`).
+ */
+export function kindCounts(response: SearchResponse, selection: Selection = {}): Partial<Record<SearchKind, number>> {
+	const chosen = selection[KIND_FILTER] ?? [];
+	const counts = response.filters[KIND_FILTER] ?? {};
+	return Object.fromEntries(
+		KINDS.filter((k) => chosen.length === 0 || chosen.includes(SEARCH_KINDS[k].label)).map((k) => [
+			k,
+			counts[SEARCH_KINDS[k].label] ?? 0,
+		]),
+	);
+}
+
+/** "60 case studies and 7,808 filings", "1 filing": a count of each kind given. */
+export function kindsText(counts: Partial<Record<SearchKind, number>>): string {
+	return KINDS.filter((k) => counts[k] !== undefined)
+		.map((k) => `${formatCount(counts[k]!)} ${counts[k] === 1 ? SEARCH_KINDS[k].one : SEARCH_KINDS[k].many}`)
+		.join(' and ');
+}
+
+/**
+ * "3 case studies and 12 filings for “anthem”", or, when the words were cut back, which beginnings
+ * matched.
+ */
+export function resultsText(counts: Partial<Record<SearchKind, number>>, typed: string, matched: string): string {
+	const count = kindsText(counts);
 	const q = typed.trim();
 	if (!q) return count;
 	if (matched === q) return `${count} for “${q}”`;
 	return `${count} for words starting “${matched}” (none contain “${q}”)`;
+}
+
+/**
+ * What a result shows under its line: for a case study, Pagefind's excerpt for a query, which is
+ * text from our own pages with the matches wrapped in <mark> (so `html`), else its summary; for a
+ * filing, always its summary (`text`): its page indexes only its name and state.
+ */
+export function resultExcerpt(data: ResultData, hasQuery: boolean): { html: string } | { text: string } {
+	if (kindOfResult(data.filters) === 'filing') return { text: filingSummary(data.filters) };
+	return hasQuery ? { html: data.excerpt } : { text: data.meta.summary ?? '' };
+}
+
+/** Whether two names differ only in case, spaces and punctuation: "Anthem Inc." and "Anthem, Inc.". */
+const sameName = (a: string, b: string) => {
+	const letters = (name: string) => name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+	return letters(a) === letters(b);
+};
+
+/**
+ * A result's kind and what identifies it, in one line: "Case study · Anthem · disclosed 4 February
+ * 2015 · 78,800,000 affected", "Register filing · filed 13 February 2015 · 78,800,000 affected". The
+ * organization is left out where it is the result's title but for punctuation, as it mostly is
+ * for a filing.
+ */
+export function resultLine(data: ResultData): string {
+	const kind = kindOfResult(data.filters);
+	const { meta } = data;
+	return [
+		SEARCH_KINDS[kind].label,
+		meta.organization && !sameName(meta.organization, meta.title ?? '') ? meta.organization : undefined,
+		meta.date && meta.date !== UNKNOWN ? `${SEARCH_KINDS[kind].dated} ${meta.date}` : `date unknown`,
+		meta.affected && meta.affected !== UNKNOWN ? `${meta.affected} affected` : 'count unknown',
+	]
+		.filter(Boolean)
+		.join(' · ');
 }
 
 /** The folded filters' control on a narrow screen: "Filters", or "Filters · 2 active". */

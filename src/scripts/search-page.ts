@@ -7,8 +7,11 @@ import {
 	countFilters,
 	drawInOrder,
 	filtersSummaryText,
+	kindCounts,
 	prepareCounts,
 	preload,
+	resultExcerpt,
+	resultLine,
 	resultsText,
 	searchNear,
 	TYPING_PAUSE_MS,
@@ -17,17 +20,14 @@ import {
 	type Selection,
 } from './pagefind-client.ts';
 import { formatCount } from '../lib/format.ts';
-import { SEARCH_SORTS, UNKNOWN } from '../lib/search-fields.ts';
+import { KIND_FILTER, SEARCH_SORTS, type SearchKind } from '../lib/search-fields.ts';
+import type { SearchFilterOption } from '../lib/search-record.ts';
 
 /** Results shown at a time. */
 const PAGE_SIZE = 10;
 
-interface FilterConfig {
-	key: string;
-	label: string;
-	/** `count`: the value's case studies in the whole casebook, worked out at build time. */
-	values: { slug: string; label: string; count: number }[];
-}
+/** A filter with its values' counts over everything indexed, overall and by kind, worked out at build time. */
+type FilterConfig = SearchFilterOption;
 
 interface State {
 	q: string;
@@ -84,18 +84,12 @@ function renderResult(data: ResultData, hasQuery: boolean): HTMLLIElement {
 	h.append(a);
 	const meta = document.createElement('p');
 	meta.className = 'text-sm text-muted';
-	meta.textContent = [
-		data.meta.organization,
-		data.meta.date && `disclosed ${data.meta.date}`,
-		data.meta.affected && data.meta.affected !== UNKNOWN ? `${data.meta.affected} affected` : 'count unknown',
-	]
-		.filter(Boolean)
-		.join(' · ');
+	meta.textContent = resultLine(data);
 	const excerpt = document.createElement('p');
 	excerpt.className = 'mt-1';
-	// Pagefind's excerpt is text from our own pages with matches wrapped in <mark>.
-	if (hasQuery) excerpt.innerHTML = data.excerpt;
-	else excerpt.textContent = data.meta.summary ?? '';
+	const shown = resultExcerpt(data, hasQuery);
+	if ('html' in shown) excerpt.innerHTML = shown.html;
+	else excerpt.textContent = shown.text;
 	li.append(h, meta, excerpt);
 	return li;
 }
@@ -137,7 +131,7 @@ export function mountSearchPage(root: HTMLElement): void {
 		if (!complete) return;
 		const left = results.length - list.children.length;
 		more.hidden = left <= 0;
-		more.textContent = `Show ${Math.min(left, PAGE_SIZE)} more of ${left} remaining`;
+		more.textContent = `Show ${Math.min(left, PAGE_SIZE)} more of ${formatCount(left)} remaining`;
 	};
 
 	const fold = root.querySelector<HTMLDetailsElement>('#search-filters-fold')!;
@@ -161,19 +155,35 @@ export function mountSearchPage(root: HTMLElement): void {
 	};
 
 	const filterGroup = root.querySelector<HTMLElement>('#search-filters')!;
-	// Per filter and value label, as Pagefind counts: the counts with no query and no filter.
-	const wholeCasebook = Object.fromEntries(
-		filters.map((f) => [f.key, Object.fromEntries(f.values.map((v) => [v.label, v.count]))]),
-	);
+	/**
+	 * Per filter and value label, as Pagefind counts, the counts with no query and no filter but
+	 * the kind filter (`kinds`, none for every kind). The kind filter's own counts are never
+	 * narrowed by it, as with every filter below.
+	 */
+	const counted = (kinds: SearchKind[]) =>
+		Object.fromEntries(
+			filters.map((f) => [
+				f.key,
+				Object.fromEntries(
+					f.values.map((v) => [
+						v.label,
+						kinds.length === 0 || f.key === KIND_FILTER ? v.count : kinds.reduce((n, k) => n + v.byKind[k], 0),
+					]),
+				),
+			]),
+		);
 
 	/**
-	 * How many results each filter value would give for `q` and `labels`. With neither, the whole
-	 * casebook's counts, which came with the page: counting them in the browser took over a second
-	 * at 10,000 case studies. Counts for a filter with a selection come from the search without that
-	 * filter, so that its other values show what choosing them would add.
+	 * How many results each filter value would give for `q` and `labels`. With no query and no
+	 * filter but the kind, the counts that came with the page: counting them in the browser took
+	 * over a second at 10,000 pages. Counts for a filter with a selection come from the search
+	 * without that filter, so that its other values show what choosing them would add.
 	 */
 	const countsFor = async (q: string, labels: Selection): Promise<Record<string, Record<string, number>>> => {
-		if (q.trim() === '' && Object.keys(labels).length === 0) return wholeCasebook;
+		if (q.trim() === '' && Object.keys(labels).every((key) => key === KIND_FILTER)) {
+			const chosen = state.selected[KIND_FILTER] ?? [];
+			return counted(chosen as SearchKind[]);
+		}
 		const [all, ...own] = await Promise.all([
 			countFilters(q, labels),
 			...Object.keys(labels).map(async (key) => {
@@ -209,10 +219,9 @@ export function mountSearchPage(root: HTMLElement): void {
 			if (ticket !== run) return;
 			matched = main.matched;
 			results = main.results;
-			const n = results.length;
 			// The count is announced with the first result, not before it.
 			await showMore(ticket, true, () => {
-				status.textContent = resultsText(n, state.q, main.matched);
+				status.textContent = resultsText(kindCounts(main, labels), state.q, main.matched);
 			});
 			if (ticket !== run) return;
 		} catch (error) {

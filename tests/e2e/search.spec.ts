@@ -1,10 +1,36 @@
+import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
-/** Waits for the search page to show its result count, and returns it. */
-async function resultCount(page: import('@playwright/test').Page): Promise<number> {
+/** A count as the site writes it: "7,808". */
+const separated = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * Waits for the search page to show its result count, "3 case studies and 12 filings for …" (or
+ * one kind, when the kind filter allows one), and returns the count of each kind and their sum.
+ */
+async function resultCounts(page: Page): Promise<{ caseStudies: number; filings: number; total: number }> {
 	const status = page.locator('#search-status');
-	await expect(status).toHaveText(/^[\d,]+ case stud(y|ies)/);
-	return Number((await status.textContent())!.match(/^([\d,]+)/)![1]!.replaceAll(',', ''));
+	await expect(status).toHaveText(/^[\d,]+ (case stud(y|ies)|filings?)\b/);
+	const text = (await status.textContent())!;
+	const count = (kind: string) => Number(text.match(new RegExp(`([\\d,]+) ${kind}`))?.[1]?.replaceAll(',', '') ?? 0);
+	const caseStudies = count('case stud');
+	const filings = count('filing');
+	return { caseStudies, filings, total: caseStudies + filings };
+}
+
+/** Waits for the search page to show its result count, and returns the number of results. */
+async function resultCount(page: Page): Promise<number> {
+	return (await resultCounts(page)).total;
+}
+
+/** How many case studies and register filings the site has, from its open data. */
+async function siteCounts(request: APIRequestContext): Promise<{ caseStudies: number; filings: number }> {
+	const [incidents, register] = await Promise.all(
+		['api/incidents.json', 'api/register.json'].map(
+			async (path) => (await (await request.get(path)).json()) as { count: number },
+		),
+	);
+	return { caseStudies: incidents!.count, filings: register!.count };
 }
 
 /** Waits for the filter counts, which follow the results, and returns those of one filter. */
@@ -43,20 +69,35 @@ test(
 	},
 );
 
-for (const [query, slug] of [
-	['Anthem', 'anthem-2015'],
-	['Kaiser Permanente', 'kaiser-permanente-2024'],
-	['Postal Prescription Services', 'postal-prescription-services-2023'],
-	['Change Healthcare', 'change-healthcare-2024'],
+for (const [query, slug, filing] of [
+	['Anthem', 'anthem-2015', 'anthem-inc-in-2015-02-13'],
+	['Kaiser Permanente', 'kaiser-permanente-2024', 'kaiser-permanente-ca-2019-09-26'],
+	[
+		'Postal Prescription Services',
+		'postal-prescription-services-2023',
+		'healthy-options-dba-postal-prescription-services-kroger-oh-2023-03-15',
+	],
+	['Change Healthcare', 'change-healthcare-2024', 'change-healthcare-inc-mn-2024-07-19'],
+	['Banner Health', 'banner-health-2016', 'banner-health-az-2016-08-03'],
 ] as const) {
-	test(`searching for the organization "${query}" finds its case study first`, { tag: '@base' }, async ({ page }) => {
-		await page.goto(`search/?q=${encodeURIComponent(query)}`);
-		await resultCount(page);
-		await expect(page.locator('#search-results li a').first()).toHaveAttribute(
-			'href',
-			new RegExp(`/incidents/${slug}/`),
-		);
-	});
+	test(
+		`searching for the organization "${query}" finds its case study first, then its filings`,
+		{ tag: '@base' },
+		async ({ page }) => {
+			await page.goto(`search/?q=${encodeURIComponent(query)}`);
+			const { filings, total } = await resultCounts(page);
+			expect(filings).toBeGreaterThan(0);
+			const items = page.locator('#search-results > li');
+			await expect(items).toHaveCount(Math.min(total, 10));
+			await expect(items.first().getByRole('link')).toHaveAttribute('href', new RegExp(`/incidents/${slug}/(\\?|$)`));
+			await expect(items.first()).toContainText('Case study · ');
+			// One of its filings follows on the first page, shown as a filing.
+			const hrefs = await items.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+			const at = hrefs.findIndex((href) => href.includes(`/register/${filing}/`));
+			expect(at, hrefs.join('\n')).toBeGreaterThan(0);
+			await expect(items.nth(at)).toContainText('Register filing · ');
+		},
+	);
 }
 
 test('a data-class term finds the case studies that exposed it', async ({ page }) => {
@@ -70,24 +111,30 @@ test('a data-class term finds the case studies that exposed it', async ({ page }
 });
 
 test('a typo at the end of a word still finds case studies, and says which beginning matched', async ({ page }) => {
-	await page.goto('search/?q=brea');
-	const expected = await resultCount(page);
-	expect(expected).toBeGreaterThan(0);
 	// Nothing contains "breaqqqqqq", even by Pagefind's own allowance for typos, which depends on how
 	// the index is split (at 60 case studies it finds "pharmacyzz" as typed); cut back a letter at a
 	// time, it matches as "brea".
 	await page.goto('search/?q=breaqqqqqq');
-	await expect(page.locator('#search-status')).toHaveText(
-		`${expected} case studies for words starting “brea” (none contain “breaqqqqqq”)`,
+	const status = page.locator('#search-status');
+	await expect(status).toHaveText(
+		/^[\d,]+ case stud(y|ies) and [\d,]+ filings? for words starting “brea” \(none contain “breaqqqqqq”\)$/,
 	);
+	const expected = await resultCount(page);
+	expect(expected).toBeGreaterThan(0);
 	await expect(page.locator('#search-results li')).toHaveCount(Math.min(expected, 10));
 	// The filter counts follow the words that matched.
 	const counts = await filterCounts(page, 'year');
 	expect(counts.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
 	expect(counts.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(expected);
+	// "brea" typed finds what the cut-back search found: "N case studies and M filings". Typed in
+	// the same page, since Pagefind's allowance for typos reaches only the index chunks already
+	// loaded, and the cut-back search loaded more of them.
+	const found = (await status.textContent())!.replace(/ for words starting .*$/, '');
+	await page.locator('#search-q').fill('brea');
+	await expect(status).toHaveText(`${found} for “brea”`);
 	// A word that matches nothing at any length is left as typed.
 	await page.goto('search/?q=zxzxzxzx');
-	await expect(page.locator('#search-status')).toHaveText('0 case studies for “zxzxzxzx”');
+	await expect(page.locator('#search-status')).toHaveText('0 case studies and 0 filings for “zxzxzxzx”');
 });
 
 test('the search dialog cuts a typo back too, and says so', async ({ page }) => {
@@ -97,7 +144,7 @@ test('the search dialog cuts a typo back too, and says so', async ({ page }) => 
 	const dialog = page.getByRole('dialog', { name: 'Search case studies' });
 	await dialog.getByRole('searchbox').fill('breaqqqqqq');
 	await expect(dialog.getByRole('status')).toHaveText(
-		/^[\d,]+ case stud(y|ies) for words starting “brea” \(none contain “breaqqqqqq”\); use the arrow keys/,
+		/^[\d,]+ case stud(y|ies) and [\d,]+ filings? for words starting “brea” \(none contain “breaqqqqqq”\); use the arrow keys/,
 	);
 	await expect(dialog.locator('ol a mark').first()).toBeVisible();
 });
@@ -110,18 +157,23 @@ test('a filter narrows the results, and the counts of a single-valued filter add
 		count: number;
 		incidents: { derived: { disclosed: string | null } }[];
 	};
+	const site = await siteCounts(request);
 	await page.goto('search/');
 	const total = await resultCount(page);
-	expect(total).toBe(api.count);
+	expect(total).toBe(api.count + site.filings);
 	const years = page.locator('fieldset[data-filter="year"] label');
 	const counts = await filterCounts(page, 'year');
-	expect(counts.reduce((a, b) => a + b, 0)).toBe(api.incidents.filter((i) => i.derived.disclosed).length);
+	// Every filing has a year, the year it was filed; a case study has one when its disclosure is known.
+	expect(counts.reduce((a, b) => a + b, 0)).toBe(
+		api.incidents.filter((i) => i.derived.disclosed).length + site.filings,
+	);
 
 	const first = years.first();
-	const expected = (await first.locator('[data-count]').textContent())!.trim();
+	const expected = Number((await first.locator('[data-count]').textContent())!.replaceAll(',', ''));
+	expect(expected).toBeGreaterThan(0);
 	await first.locator('input').check();
-	await expect(page.locator('#search-status')).toHaveText(new RegExp(`^${expected} case stud`));
-	expect(await resultCount(page)).toBeLessThan(total);
+	await expect.poll(() => resultCount(page)).toBe(expected);
+	expect(expected).toBeLessThan(total);
 	await expect(page).toHaveURL(/[?&]year=\d{4}/);
 });
 
@@ -190,7 +242,13 @@ test('without JavaScript the search page says so and links to browsing', async (
 });
 
 test('results come ten at a time, so a query fetches only what is shown', async ({ page }) => {
+	// Everything: ten of some 7,900 results are drawn.
 	await page.goto('search/');
+	const everything = await resultCount(page);
+	await expect(page.locator('#search-results > li')).toHaveCount(10);
+	await expect(page.locator('#search-more')).toHaveText(`Show 10 more of ${separated(everything - 10)} remaining`);
+	// The case studies, page by page to the end.
+	await page.goto('search/?kind=case-study');
 	const total = await resultCount(page);
 	expect(total).toBeGreaterThan(20);
 	const items = page.locator('#search-results > li');
@@ -202,4 +260,64 @@ test('results come ten at a time, so a query fetches only what is shown', async 
 		await expect(items).toHaveCount(Math.min(shown, total));
 	}
 	await expect(more).toBeHidden();
+});
+
+test('the search page counts case studies and filings with separators, and the kind filter narrows to filings', async ({
+	page,
+	request,
+}) => {
+	const site = await siteCounts(request);
+	expect(site.filings).toBeGreaterThan(1000);
+	await page.goto('search/');
+	const status = page.locator('#search-status');
+	await expect(status).toHaveText(`${separated(site.caseStudies)} case studies and ${separated(site.filings)} filings`);
+	// The counts come with the page, written as the status is.
+	const kind = page.locator('fieldset[data-filter="kind"] label');
+	await expect(kind.filter({ hasText: 'Register filing' }).locator('[data-count]')).toHaveText(separated(site.filings));
+	expect(await filterCounts(page, 'kind')).toEqual([site.caseStudies, site.filings]);
+
+	await page.locator('input[name="kind"][value="filing"]').check();
+	await expect(page).toHaveURL(/[?&]kind=filing/);
+	await expect(status).toHaveText(`${separated(site.filings)} filings`);
+	const results = page.locator('#search-results > li');
+	await expect(results).toHaveCount(10);
+	for (const result of await results.all()) {
+		await expect(result.getByRole('link')).toHaveAttribute('href', /\/register\/[^/]+\/(\?|$)/);
+		await expect(result).toContainText('Register filing · filed ');
+	}
+	// Every filing has one status and one business-associate answer: those counts add up to the
+	// filings; filters of case studies alone count none; the kind filter still counts both kinds.
+	const sum = (counts: number[]) => counts.reduce((a, b) => a + b, 0);
+	expect(sum(await filterCounts(page, 'status'))).toBe(site.filings);
+	expect(sum(await filterCounts(page, 'business-associate'))).toBe(site.filings);
+	expect(sum(await filterCounts(page, 'vector'))).toBe(0);
+	expect(await filterCounts(page, 'kind')).toEqual([site.caseStudies, site.filings]);
+
+	// A second filter narrows the filings to its count.
+	const archived = page.locator('fieldset[data-filter="status"] label').first();
+	const expected = Number((await archived.locator('[data-count]').textContent())!.replaceAll(',', ''));
+	await archived.locator('input').check();
+	await expect(status).toHaveText(`${separated(expected)} filings`);
+	expect(expected).toBeLessThan(site.filings);
+});
+
+test('the search dialog shows a register filing as one, and opens its page', { tag: '@base' }, async ({ page }) => {
+	await page.goto('about/');
+	await expect(page.locator('[data-search-open]')).toBeEnabled();
+	await page.keyboard.press('Control+K');
+	const dialog = page.getByRole('dialog', { name: 'Search case studies and filings' });
+	await dialog.getByRole('searchbox').fill('Anthem');
+	await expect(dialog.getByRole('status')).toHaveText(
+		/^[\d,]+ case stud(y|ies) and [\d,]+ filings for “Anthem”; use the arrow keys/,
+	);
+	const results = dialog.locator('ol a');
+	await expect(results.first()).toContainText('Case study · Anthem');
+	// The filing of the 2015 breach, spelled "Anthem Inc." by the register.
+	const filing = results.filter({ hasText: 'Register filing · filed 13 February 2015 · 78,800,000 affected' });
+	await expect(filing).toHaveCount(1);
+	await expect(filing).toContainText('Anthem Inc.');
+	await expect(filing).toHaveAttribute('href', /\/register\/anthem-inc-in-2015-02-13\/(\?|$)/);
+	await filing.click();
+	await expect(page).toHaveURL(/\/register\/anthem-inc-in-2015-02-13\/(\?|$)/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Anthem Inc.');
 });
