@@ -286,7 +286,13 @@ test.describe('structured data and link previews', { tag: '@base' }, () => {
 		// The template is on the public origin; the same path answers here.
 		const target = new URL(template.replace('{search_term_string}', 'anthem'));
 		await page.goto(`${target.pathname.replace(new URL(page.url()).pathname, '')}${target.search}`);
-		await expect(page.locator('#search-results').getByRole('link', { name: /Anthem/ })).toBeVisible();
+		// The case study first, then the register's filings.
+		await expect(
+			page
+				.locator('#search-results > li')
+				.first()
+				.getByRole('link', { name: /^Anthem: / }),
+		).toBeVisible();
 		const image = await page.locator('meta[property="og:image"]').getAttribute('content');
 		expect(pngSize(await (await page.request.get(new URL(image!).pathname)).body())).toEqual({
 			width: 1200,
