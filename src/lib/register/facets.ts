@@ -19,8 +19,11 @@ export interface RegisterFacet extends Facet<Filing> {
 	multiple: boolean;
 }
 
-/** The value of a filing whose field the portal left blank. */
-export const NOT_GIVEN: FacetValue = { slug: 'unknown', label: 'Not given' };
+/**
+ * The value of a filing whose field the portal left blank. Its slug is not `unknown`: the portal's
+ * breach types include "Unknown", a value the filer chose, which is not the same as none given.
+ */
+export const NOT_GIVEN: FacetValue = { slug: 'not-given', label: 'Not given' };
 
 const termsFacet = <K extends string>(
 	key: string,
