@@ -5,13 +5,14 @@
  * casebook's facets (./facets.ts) and the register's (./register/facets.ts), joined under one
  * filter where their vocabularies coincide.
  */
-import { facetByKey, type FacetValue } from './facets.ts';
+import { groupByFacet, type Facet, type FacetValue } from './facet.ts';
+import { facetByKey } from './facets.ts';
 import { formatCount } from './format.ts';
 import type { Incident } from './model.ts';
-import { NOT_GIVEN, registerFacetByKey } from './register/facets.ts';
+import { registerFacetByKey } from './register/facets.ts';
 import type { Filing } from './register/model.ts';
 import { formatPartialDate, partialDate, sortKey, type PartialDate } from '../schemas/partial-date.ts';
-import { breachTypes, locations, organizationTypes, type Vocabulary } from '../vocabularies.ts';
+import { breachTypes, locations, organizationTypes } from '../vocabularies.ts';
 import {
 	SEARCH_FILTER_KEYS,
 	SEARCH_KINDS,
@@ -22,12 +23,9 @@ import {
 	type SearchSortKey,
 } from './search-fields.ts';
 
-/** One search filter: its label, how its values are ordered, and each kind's values. */
-interface SearchFilter {
+/** One search filter: a facet over both kinds of result, with each kind's values. */
+interface SearchFilter extends Pick<Facet<unknown>, 'label' | 'order' | 'vocabulary'> {
 	key: SearchFilterKey;
-	label: string;
-	order: 'given' | 'vocabulary' | 'label' | 'year';
-	vocabulary?: Vocabulary;
 	caseStudy?: (incident: Incident) => FacetValue[];
 	filing?: (filing: Filing) => FacetValue[];
 }
@@ -37,7 +35,7 @@ const kindValue = (kind: SearchKind): FacetValue => ({ slug: kind, label: SEARCH
 /** A register facet's values without "not given": a case study's unknown has no value either. */
 const registerValues = (key: string) => {
 	const facet = registerFacetByKey(key);
-	return (filing: Filing) => facet.values(filing).filter((v) => v.slug !== NOT_GIVEN.slug);
+	return (filing: Filing) => facet.values(filing).filter((v) => v.slug !== facet.notGiven?.slug);
 };
 
 /** A casebook facet as a filter of case studies alone, or of both kinds with the register facet `shared`. */
@@ -65,7 +63,8 @@ export const searchFilters: readonly SearchFilter[] = (() => {
 		{
 			key: 'kind',
 			label: 'Kind',
-			order: 'given',
+			// "Case study" before "Register filing".
+			order: 'label',
 			caseStudy: () => [kindValue('case-study')],
 			filing: () => [kindValue('filing')],
 		},
@@ -167,32 +166,33 @@ export interface SearchFilterOption {
 
 /**
  * The search page's filters: every value that occurs, with the number of results it would give
- * with no query, overall and for each kind, counted as Pagefind counts (a result once per value).
- * Filters with no value are left out.
+ * with no query, overall and for each kind, counted as Pagefind counts (a result once per value),
+ * in the order of the facets' own browse pages. Filters with no value are left out.
  */
 export function searchFilterOptions(incidents: readonly Incident[], filings: readonly Filing[]): SearchFilterOption[] {
 	return searchFilters
 		.map((filter) => {
-			const values = new Map<string, SearchFilterValue>();
-			const add = (kind: SearchKind, found: FacetValue[]) => {
-				for (const slug of new Set(found.map((v) => v.slug))) {
-					const value = found.find((v) => v.slug === slug)!;
-					const entry = values.get(slug) ?? { ...value, count: 0, byKind: { 'case-study': 0, filing: 0 } };
-					entry.count++;
-					entry.byKind[kind]++;
-					values.set(slug, entry);
-				}
+			const results = [
+				...(filter.caseStudy
+					? incidents.map((i) => ({ kind: 'case-study' as const, values: filter.caseStudy!(i) }))
+					: []),
+				...(filter.filing ? filings.map((f) => ({ kind: 'filing' as const, values: filter.filing!(f) })) : []),
+			];
+			const facet = {
+				...filter,
+				plural: filter.label,
+				definition: '',
+				values: (r: (typeof results)[number]) => r.values,
 			};
-			if (filter.caseStudy) for (const incident of incidents) add('case-study', filter.caseStudy(incident));
-			if (filter.filing) for (const filing of filings) add('filing', filter.filing(filing));
-			const order = filter.vocabulary ? Object.keys(filter.vocabulary.terms) : [];
-			const compare = {
-				given: () => 0,
-				vocabulary: (a: FacetValue, b: FacetValue) => order.indexOf(a.slug) - order.indexOf(b.slug),
-				year: (a: FacetValue, b: FacetValue) => b.slug.localeCompare(a.slug),
-				label: (a: FacetValue, b: FacetValue) => a.label.localeCompare(b.label, 'en'),
-			}[filter.order];
-			return { key: filter.key, label: filter.label, values: [...values.values()].sort(compare) };
+			const values = groupByFacet(results, facet).map(({ value, items }) => ({
+				...value,
+				count: items.length,
+				byKind: {
+					'case-study': items.filter((r) => r.kind === 'case-study').length,
+					filing: items.filter((r) => r.kind === 'filing').length,
+				},
+			}));
+			return { key: filter.key, label: filter.label, values };
 		})
 		.filter((f) => f.values.length > 0);
 }
