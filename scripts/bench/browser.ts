@@ -1,10 +1,9 @@
 /**
  * Measurements in Chromium against the built site served by scripts/serve.ts (nginx, gzip on):
- * the transferred weight of a case page with search not opened, and per query the Pagefind
- * requests and bytes and the time from typing to rendered results on /search/.
+ * per query, the Pagefind requests and bytes and the time from typing to rendered results on
+ * /search/.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Request } from '@playwright/test';
 import { chromiumLaunchOptions } from '../../src/tooling/chromium.ts';
@@ -76,94 +75,28 @@ export async function launchChromium(): Promise<Browser> {
 	return chromium.launch(chromiumLaunchOptions());
 }
 
-interface Recorded {
-	url: string;
-	resourceType: string;
-	phase: string;
-	bodyBytes: number;
-	headerBytes: number;
-	finished: boolean;
-}
-
-/** Records every request of a context with its phase (set by the caller) and transferred sizes. */
+/** Records every request of a context with its phase (set by the caller) and its body's transferred size. */
 function recordRequests(context: BrowserContext) {
-	const list: Recorded[] = [];
-	const byRequest = new Map<Request, Recorded>();
-	const pending: Promise<void>[] = [];
+	const list: { url: string; phase: string; bodyBytes: number }[] = [];
+	const byRequest = new Map<Request, (typeof list)[number]>();
+	const pending: Promise<unknown>[] = [];
 	const state = { phase: 'load' };
 	context.on('request', (request) => {
-		const entry: Recorded = {
-			url: request.url(),
-			resourceType: request.resourceType(),
-			phase: state.phase,
-			bodyBytes: 0,
-			headerBytes: 0,
-			finished: false,
-		};
+		const entry = { url: request.url(), phase: state.phase, bodyBytes: 0 };
 		list.push(entry);
 		byRequest.set(request, entry);
 	});
-	const done = (request: Request) => {
+	context.on('requestfinished', (request) => {
 		const entry = byRequest.get(request);
-		if (!entry) return;
-		pending.push(
-			request
-				.sizes()
-				.then((s) => {
-					entry.bodyBytes = s.responseBodySize;
-					entry.headerBytes = s.responseHeadersSize;
-					entry.finished = true;
-				})
-				.catch(() => undefined),
-		);
-	};
-	context.on('requestfinished', done);
-	return {
-		list,
-		state,
-		settle: async () => {
-			await Promise.all(pending);
-		},
-	};
-}
-
-export interface BrowserPageWeight {
-	slug: string;
-	/** Compressed bytes as transferred (response bodies), HTML + CSS + JS. */
-	htmlCssJsBytes: number;
-	byType: Record<string, { requests: number; bytes: number }>;
-	/** Every response, including images and the favicon, bodies plus headers. */
-	allTransferBytes: number;
-	requests: number;
-	pagefindRequests: number;
-}
-
-/** Loads a case page in a fresh context and sums what it transfers (nginx gzip on). */
-export async function browserPageWeight(browser: Browser, siteUrl: string, slug: string): Promise<BrowserPageWeight> {
-	const context = await browser.newContext();
-	const rec = recordRequests(context);
-	const page = await context.newPage();
-	await page.goto(`${siteUrl}incidents/${slug}/`, { waitUntil: 'networkidle' });
-	await rec.settle();
-	await context.close();
-	const byType: BrowserPageWeight['byType'] = {};
-	let htmlCssJs = 0;
-	let all = 0;
-	for (const r of rec.list) {
-		const t = (byType[r.resourceType] ??= { requests: 0, bytes: 0 });
-		t.requests++;
-		t.bytes += r.bodyBytes;
-		all += r.bodyBytes + r.headerBytes;
-		if (['document', 'stylesheet', 'script'].includes(r.resourceType)) htmlCssJs += r.bodyBytes;
-	}
-	return {
-		slug,
-		htmlCssJsBytes: htmlCssJs,
-		byType,
-		allTransferBytes: all,
-		requests: rec.list.length,
-		pagefindRequests: rec.list.filter((r) => r.url.includes('/pagefind/')).length,
-	};
+		if (entry)
+			pending.push(
+				request.sizes().then(
+					(s) => (entry.bodyBytes = s.responseBodySize),
+					() => undefined,
+				),
+			);
+	});
+	return { list, state, settle: () => Promise.all(pending) };
 }
 
 export interface QueryRun {
@@ -206,14 +139,10 @@ export async function runQuery(browser: Browser, siteUrl: string, query: string)
 	const page = await context.newPage();
 	const t0 = Date.now();
 	await page.goto(`${siteUrl}search/`);
-	// Ready: the unfiltered count is shown, e.g. "1,000 case studies".
-	await page.waitForFunction(
-		() => /^[\d,]+ case stud/.test(document.querySelector('#search-status')?.textContent ?? ''),
-		null,
-		{
-			timeout: 120_000,
-		},
-	);
+	// Ready: the unfiltered count is shown, e.g. "1,000 case studies" or "60 case studies and 7,808 filings".
+	await page.waitForFunction(() => /^[\d,]+ /.test(document.querySelector('#search-status')?.textContent ?? ''), null, {
+		timeout: 120_000,
+	});
 	const msToReady = Date.now() - t0;
 	await page.waitForLoadState('networkidle');
 	rec.state.phase = 'query';
@@ -252,7 +181,10 @@ export async function runQuery(browser: Browser, siteUrl: string, query: string)
 						const failed = text.startsWith('Search could not load');
 						if (!first && (text.includes(`“${q}”`) || failed)) {
 							// The first result is drawn with the count (src/scripts/search-page.ts).
-							first = { at: 0, status: text, count: Number(/^([\d,]+)/.exec(text)?.[1]?.replaceAll(',', '') ?? -1) };
+							// "3 case studies and 12 filings for …": every count before the query, added up.
+							const counts = text.split(' for “')[0]!.match(/[\d,]+/g) ?? [];
+							const count = failed ? -1 : counts.reduce((sum, c) => sum + Number(c.replaceAll(',', '')), 0);
+							first = { at: 0, status: text, count };
 							const wholePage = complete();
 							first.at = await frame();
 							// A page of one result is whole as soon as its first result is drawn.
