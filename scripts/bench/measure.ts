@@ -10,7 +10,6 @@ import { loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import { BUILD_MARKS, type BuildMark } from '../../src/integrations/build-marks.ts';
 import { dirStats, outputBreakdown } from './site.ts';
-import type { BuildFigures } from './report.ts';
 
 const TIME = '/usr/bin/time';
 
@@ -147,7 +146,7 @@ export async function measuredBuild(
 	label: string,
 	command: string[],
 	o: { cwd: string; env: NodeJS.ProcessEnv; outputDir: string; logFile: string },
-): Promise<BuildFigures> {
+) {
 	const loadBefore = load();
 	const marksFile = `${o.logFile}.marks`;
 	rmSync(marksFile, { force: true });
@@ -164,13 +163,16 @@ export async function measuredBuild(
 	const marks = readMarks(marksFile, startedAt);
 	const dist = dirStats(o.outputDir);
 	const index = dirStats(join(o.outputDir, 'pagefind'));
-	const figures: BuildFigures = {
+	const figures = {
 		wallMs: r.wallMs,
 		phases: phases(marks, r.wallMs),
+		/** Pagefind's own timing, and the pages it indexed. */
 		pagefindMs: marks.get('indexed')?.ms ?? null,
 		pagefindPages: marks.get('indexed')?.pages ?? null,
+		/** Drawing the share images (alongside Pagefind in our build), and how many were drawn rather than cached. */
 		shareImagesMs: marks.get('images')?.ms ?? null,
 		shareImagesDrawn: marks.get('images')?.pages ?? null,
+		/** Peak of the summed RSS of the process tree; of the largest process (time -v); of the Pagefind binary. */
 		peakTreeRssMb: toMb(r.peakTree)!,
 		maxRssLargestProcessMb: toMb(num(/Maximum resident set size \(kbytes\): (\d+)/)),
 		pagefindPeakRssMb: toMb(r.pagefindPeak),
@@ -181,6 +183,7 @@ export async function measuredBuild(
 		distFiles: dist.files,
 		pagefindBytes: index.bytes,
 		pagefindFiles: index.files,
+		/** Output by top-level folder (top 12). */
 		output: outputBreakdown(o.outputDir).slice(0, 12),
 		loadBefore,
 		loadAfter: load(),

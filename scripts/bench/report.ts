@@ -6,32 +6,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WordProfile } from './profile.ts';
+import type { measuredBuild } from './measure.ts';
 
-export interface BuildFigures {
-	wallMs: number;
-	/** Phases from the build's timing marks (src/integrations/build-marks.ts), in ms. */
-	phases: Record<string, number | null>;
-	pagefindMs: number | null;
-	pagefindPages: number | null;
-	/** Drawing the share images (our build; alongside Pagefind since the 200-case finding), and how many were drawn rather than cached. */
-	shareImagesMs?: number | null;
-	shareImagesDrawn?: number | null;
-	peakTreeRssMb: number;
-	maxRssLargestProcessMb: number | null;
-	pagefindPeakRssMb: number | null;
-	cpuSeconds: number | null;
-	pagesBuilt: number | null;
-	htmlFiles: number;
-	distBytes: number;
-	distFiles: number;
-	pagefindBytes: number;
-	pagefindFiles: number;
-	/** Output by top-level folder (top 12). */
-	output: { path: string; files: number; bytes: number }[];
-	loadBefore: number[];
-	loadAfter: number[];
-	log: string;
-}
+/** What `measuredBuild` measures of one build (scripts/bench/measure.ts). */
+export type BuildFigures = Awaited<ReturnType<typeof measuredBuild>>;
 
 export interface SearchFigures {
 	label: string;
@@ -78,8 +56,8 @@ export interface BenchResult {
 	real?: boolean;
 	check: boolean;
 	machine: { nproc: number; memoryGiB: number; cpu: string; node: string; astro: string; pagefind: string; os: string };
-	/** `fingerprint`: a hash of the build's inputs with their uncommitted changes, to tell whether two runs measured the same code. */
-	git: { commit: string; dirty: boolean; dirtyFiles: string[]; fingerprint?: string };
+	/** `dirty`: the build's inputs (src/, public/, config, lockfile, build and serve scripts) had uncommitted changes. */
+	git: { commit: string; dirty: boolean; dirtyFiles: string[] };
 	/** Wall times of every build attempt (--builds K); the figures are from the fastest. */
 	builds: { site: number[]; reference: number[] };
 	corpus: {
@@ -446,39 +424,31 @@ const runName = (r: RunSummary) => `${r.date.slice(0, 10)}, ${r.commit}${r.dirty
 
 /** One table per corpus size and one for the real site: the latest run beside the previous one, and the targets. */
 export function benchmarkTables(runs: readonly RunSummary[]): string {
-	const groups = [...new Set(runs.filter((r) => !r.real).map((r) => r.cases))]
-		.sort((a, b) => a - b)
-		.map((cases): [string, RunSummary[], Figure[]] => [
-			`${cases.toLocaleString('en-US')} case studies`,
-			runs.filter((r) => !r.real && r.cases === cases),
-			SYNTHETIC,
+	const section = (title: string, list: RunSummary[], figures: Figure[]) => {
+		const [latest, previous] = [...list].reverse();
+		const head = ['Figure', `Latest (${runName(latest!)})`, previous ? `Previous (${runName(previous)})` : 'Previous'];
+		const rows = figures.map(([label, show, target]) => [
+			label,
+			show(latest!),
+			previous ? show(previous) : '—',
+			target,
 		]);
-	const real = runs.filter((r) => r.real);
-	if (real.length) groups.push(['The real site: the casebook and the whole register', real, REAL]);
+		return `### ${title}\n\n${table([...head, 'Target'], rows)}`;
+	};
+	const synthetic = (cases: number) => runs.filter((r) => !r.real && r.cases === cases);
+	const sizes = [...new Set(runs.filter((r) => !r.real).map((r) => r.cases))].sort((a, b) => a - b);
+	const sections = sizes.map((cases) =>
+		section(`${cases.toLocaleString('en-US')} case studies`, synthetic(cases), SYNTHETIC),
+	);
 	// Scaling: the latest 10,000-case run over the latest 1,000-case run, when both measured the same commit.
-	const latest = (cases: number) => runs.filter((r) => !r.real && r.cases === cases).at(-1);
-	const [small, large] = [latest(1000), latest(10_000)];
-	const scaling =
-		small && large
-			? `10,000 against 1,000 cases (target ≤ 11×): ${x(large.buildSeconds / small.buildSeconds)}${small.commit === large.commit && !small.dirty && !large.dirty ? '' : `, but the two latest runs measured different code (${runName(small)}; ${runName(large)})`}.`
-			: '';
-	return groups
-		.map(([title, list, figures]) => {
-			const [latest, previous] = [...list].reverse();
-			return [
-				`### ${title}`,
-				'',
-				table(
-					[
-						'Figure',
-						`Latest (${runName(latest!)})`,
-						previous ? `Previous (${runName(previous)})` : 'Previous',
-						'Target',
-					],
-					figures.map(([label, show, target]) => [label, show(latest!), previous ? show(previous) : '—', target]),
-				),
-			].join('\n');
-		})
-		.concat(scaling ? [scaling] : [])
-		.join('\n\n');
+	const [small, large] = [synthetic(1000).at(-1), synthetic(10_000).at(-1)];
+	if (small && large) {
+		const same = small.commit === large.commit && !small.dirty && !large.dirty;
+		sections.push(
+			`10,000 against 1,000 cases (target ≤ 11×): ${x(large.buildSeconds / small.buildSeconds)}${same ? '' : `, but the two latest runs measured different code (${runName(small)}; ${runName(large)})`}.`,
+		);
+	}
+	const real = runs.filter((r) => r.real);
+	if (real.length) sections.push(section('The real site: the casebook and the whole register', real, REAL));
+	return sections.join('\n\n');
 }

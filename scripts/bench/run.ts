@@ -19,7 +19,6 @@
  *   --no-docs          keep nothing in docs/
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, release, totalmem, type } from 'node:os';
 import { delimiter, join, relative, resolve } from 'node:path';
@@ -98,38 +97,17 @@ function machine(): BenchResult['machine'] {
 	};
 }
 
-/** The files whose content decides what a build produces and how fast. */
-const BUILD_INPUTS = [
-	'src',
-	'public',
-	'astro.config.mjs',
-	'package-lock.json',
-	'tsconfig.json',
-	'scripts/build.ts',
-	'scripts/serve.ts',
-];
+/** What a build depends on (and, for the real site, its content): a change to docs or the harness alone leaves runs comparable. */
+const BUILD_INPUTS = ['src', 'public', 'astro.config.mjs', 'package-lock.json', 'scripts/build.ts', 'scripts/serve.ts'];
 
 function git(): BenchResult['git'] {
-	// trimEnd: a porcelain line starts with its status, which may be a space (` M docs/…`).
 	const run = (a: string[]) => spawnSync('git', a, { cwd: root }).stdout?.toString().trimEnd() ?? '';
-	const dirtyFiles = run(['status', '--porcelain', '--untracked-files=no'])
+	// trimEnd, not trim: a porcelain line starts with its status, which may be a space (` M src/…`).
+	const dirtyFiles = run(['status', '--porcelain', '--', ...BUILD_INPUTS, ...(real ? ['content'] : [])])
 		.split('\n')
 		.filter(Boolean)
 		.map((line) => line.slice(3));
-	// Only what the build depends on (and, for the real site, its content): a commit that touches
-	// docs or the harness alone leaves runs comparable.
-	const inputs = real ? [...BUILD_INPUTS, 'content'] : BUILD_INPUTS;
-	const fingerprint = createHash('sha1')
-		.update(run(['ls-tree', '-r', 'HEAD', '--', ...inputs]))
-		.update(run(['diff', 'HEAD', '--', ...inputs]))
-		.digest('hex')
-		.slice(0, 12);
-	return {
-		commit: run(['rev-parse', '--short', 'HEAD']) || '?',
-		dirty: dirtyFiles.length > 0,
-		dirtyFiles,
-		fingerprint,
-	};
+	return { commit: run(['rev-parse', '--short', 'HEAD']) || '?', dirty: dirtyFiles.length > 0, dirtyFiles };
 }
 
 const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
