@@ -99,27 +99,6 @@ function recordRequests(context: BrowserContext) {
 	return { list, state, settle: () => Promise.all(pending) };
 }
 
-export interface QueryRun {
-	/** ms from typing (the input event) to the count and the first result being drawn (next frame); includes the page's 50 ms typing pause (TYPING_PAUSE_MS). */
-	msToResults: number;
-	/** ms from typing to the whole first page of results (RESULTS_PAGE_SIZE, or fewer when there are fewer) being drawn. */
-	msToPage: number;
-	/** ms from the search starting ("Searching…") to the results rendered: the typing pause left out. */
-	msSearchToResults: number;
-	resultCount: number;
-	status: string;
-	/** Requests to /pagefind/ after the query was typed, and their compressed bytes (bodies). */
-	queryRequests: number;
-	queryBytes: number;
-	/** Including the initial load of Pagefind (script, WebAssembly, metadata, filters, the unfiltered listing). */
-	totalRequests: number;
-	totalBytes: number;
-	/** ms from navigation to the unfiltered listing being shown. */
-	msToReady: number;
-	/** Requests and bytes after typing, by Pagefind file kind (index chunk, fragment, filter, other). */
-	queryByKind: Record<string, { requests: number; bytes: number }>;
-}
-
 /** Results on the first page of /search/ (PAGE_SIZE in src/scripts/search-page.ts). */
 const RESULTS_PAGE_SIZE = 10;
 
@@ -133,7 +112,7 @@ function pagefindKind(url: string): string {
 }
 
 /** Opens /search/ in a fresh context, waits for the unfiltered listing, types `query` and measures. */
-export async function runQuery(browser: Browser, siteUrl: string, query: string): Promise<QueryRun> {
+export async function runQuery(browser: Browser, siteUrl: string, query: string) {
 	const context = await browser.newContext();
 	const rec = recordRequests(context);
 	const page = await context.newPage();
@@ -208,23 +187,31 @@ export async function runQuery(browser: Browser, siteUrl: string, query: string)
 	await context.close();
 	const pf = rec.list.filter((r) => r.url.includes('/pagefind/'));
 	const after = pf.filter((r) => r.phase === 'query');
-	const queryByKind: QueryRun['queryByKind'] = {};
+	const queryByKind: Record<string, { requests: number; bytes: number }> = {};
 	for (const r of after) {
 		const k = (queryByKind[pagefindKind(r.url)] ??= { requests: 0, bytes: 0 });
 		k.requests++;
 		k.bytes += r.bodyBytes;
 	}
 	return {
-		queryByKind,
+		/** Typing (the input event) to the count and the first result drawn (next frame); includes the page's 50 ms typing pause. */
 		msToResults: Math.round(result.ms),
+		/** Typing to the whole first page of results (or all, when fewer) drawn. */
 		msToPage: Math.round(result.msPage),
+		/** From "Searching…" to the first result drawn: the typing pause left out. */
 		msSearchToResults: Math.round(result.afterSearching),
 		resultCount: result.count,
 		status: result.status,
+		/** Requests to /pagefind/ after typing, their compressed bytes (bodies), and the same by file kind. */
 		queryRequests: after.length,
 		queryBytes: after.reduce((s, r) => s + r.bodyBytes, 0),
+		queryByKind,
+		/** Including the load of Pagefind (script, WebAssembly, metadata, filters, the unfiltered listing). */
 		totalRequests: pf.length,
 		totalBytes: pf.reduce((s, r) => s + r.bodyBytes, 0),
+		/** Navigation to the unfiltered listing shown. */
 		msToReady,
 	};
 }
+
+export type QueryRun = Awaited<ReturnType<typeof runQuery>>;

@@ -122,20 +122,28 @@ function phases(marks: ReturnType<typeof readMarks>, wallMs: number): Record<str
 	const t = (name: BuildMark['mark']) => marks.get(name)?.t ?? null;
 	const diff = (a: number | null, b: number | null) => (a != null && b != null ? Math.max(0, a - b) : null);
 	const indexed = marks.get('indexed');
-	const images = marks.get('images')?.ms ?? null;
 	const indexStart = indexed?.ms != null ? indexed.t - indexed.ms : null;
-	const afterRender = diff(indexStart, t('rendered'));
 	return {
 		'validate write-ups (alongside Astro)': marks.get('checked')?.ms ?? null,
 		'Astro start-up and config': t('configured'),
 		'content sync': diff(t('synced'), t('configured')),
 		'bundle (Vite)': diff(t('bundled'), t('synced')),
 		'render pages': diff(t('rendered'), t('bundled')),
-		'share images': images,
-		'after rendering, before Pagefind (without share images)': diff(afterRender, images ?? 0),
+		'after rendering, before Pagefind': diff(indexStart, t('rendered')),
 		'Pagefind indexing': indexed?.ms ?? null,
-		'finish (exit, swap into place)': diff(wallMs, indexed?.t ?? null),
+		'share images': marks.get('images')?.ms ?? null,
+		'share images, the part not alongside Pagefind': imagesBeyondIndexing(marks),
+		'finish (exit, swap into place)': diff(wallMs, Math.max(indexed?.t ?? 0, t('images') ?? 0) || null),
 	};
+}
+
+/** What the share images added to the wall time: their time less the part that overlapped Pagefind's. */
+function imagesBeyondIndexing(marks: ReturnType<typeof readMarks>): number | null {
+	const [images, indexed] = [marks.get('images'), marks.get('indexed')];
+	if (images?.ms == null) return null;
+	if (indexed?.ms == null) return images.ms;
+	const overlap = Math.min(images.t, indexed.t) - Math.max(images.t - images.ms, indexed.t - indexed.ms);
+	return images.ms - Math.max(0, overlap);
 }
 
 const load = () => loadavg().map((l) => Math.round(l * 100) / 100);
@@ -169,8 +177,9 @@ export async function measuredBuild(
 		/** Pagefind's own timing, and the pages it indexed. */
 		pagefindMs: marks.get('indexed')?.ms ?? null,
 		pagefindPages: marks.get('indexed')?.pages ?? null,
-		/** Drawing the share images (alongside Pagefind in our build), and how many were drawn rather than cached. */
+		/** Drawing the share images, what that added to the wall time (they run alongside Pagefind), and how many were drawn rather than cached. */
 		shareImagesMs: marks.get('images')?.ms ?? null,
+		shareImagesBeyondIndexingMs: imagesBeyondIndexing(marks),
 		shareImagesDrawn: marks.get('images')?.pages ?? null,
 		/** Peak of the summed RSS of the process tree; of the largest process (time -v); of the Pagefind binary. */
 		peakTreeRssMb: toMb(r.peakTree)!,

@@ -7,28 +7,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WordProfile } from './profile.ts';
 import type { measuredBuild } from './measure.ts';
+import type { QueryRun } from './browser.ts';
 
 /** What `measuredBuild` measures of one build (scripts/bench/measure.ts). */
 export type BuildFigures = Awaited<ReturnType<typeof measuredBuild>>;
 
-export interface SearchFigures {
-	label: string;
-	query: string;
-	resultCount: number;
-	/** Medians over runs: typing to the count and the first result drawn (includes the 50 ms typing pause). */
-	msToResults: number;
-	/** Typing to the whole first page of results drawn. */
-	msToPage?: number;
-	msSearchToResults: number;
-	msToReady: number;
-	runsMs: number[];
-	queryRequests: number;
-	queryBytes: number;
-	totalRequests: number;
-	totalBytes: number;
-	/** After typing, by Pagefind file kind: index chunks, fragments (one per result shown), filters. */
-	queryByKind: Record<string, { requests: number; bytes: number }>;
-}
+/** One query kind: the figures of its first run (`runQuery`), with its times the medians over the runs. */
+export type SearchFigures = Omit<QueryRun, 'status'> & { label: string; query: string; runsMs: number[] };
 
 export interface Target {
 	name: string;
@@ -77,7 +62,7 @@ export interface BenchResult {
 		time: number | null;
 		/** Wall time per page written, ours over the reference's (the real site's target). */
 		timePerPage?: number | null;
-		/** Our wall time less the share images', over the reference's. */
+		/** Our wall time less what the share images added to it, over the reference's. */
 		timeWithoutShareImages?: number | null;
 		peakRss: number | null;
 		maxRssLargestProcess: number | null;
@@ -235,7 +220,7 @@ export function formatTable(r: BenchResult): string {
 		],
 		[
 			'  of which share images (alongside Pagefind)',
-			`${s(ours.shareImagesMs)}, ${n(ours.shareImagesDrawn)} drawn`,
+			`${s(ours.shareImagesMs)} (${s(ours.shareImagesBeyondIndexingMs)} beyond Pagefind), ${n(ours.shareImagesDrawn)} drawn`,
 			'—',
 			'—',
 		],
@@ -305,47 +290,16 @@ export function formatTable(r: BenchResult): string {
 	].join('\n');
 }
 
-/** The figures of one run that docs/BENCHMARKS.md reports, kept in docs/benchmarks/<date>-<cases or real>.json. */
-export interface RunSummary {
-	/** ISO 8601, to the minute. */
-	date: string;
-	cases: number;
-	/** The real site rather than a synthetic corpus (absent in synthetic runs). */
-	real?: boolean;
-	/** The commit measured; `dirty` when the working tree had changes to it. */
-	commit: string;
-	dirty: boolean;
-	/** The load average (1 minute) before our build. */
-	load?: number;
-	buildSeconds: number;
-	perCaseMs: number;
-	/** Our build's wall time over the bare Astro reference's; null without a reference. */
-	timeVsBare: number | null;
-	/** The same, less the share images' time (absent before they were timed). */
-	timeVsBareWithoutImages?: number | null;
-	shareImagesSeconds?: number | null;
-	pages?: number | null;
-	indexedPages?: number | null;
-	perPageMs?: number | null;
-	timePerPageVsBare?: number | null;
-	peakRssMb: number;
-	rssVsBare: number | null;
-	/** The largest Pagefind payload after typing, over the query kinds. */
-	searchKbMax: number;
-	searchKbMedian?: number;
-	/** Typing to the first result drawn, slowest of the query kinds. */
-	firstResultsMsMax: number;
-	firstResultsMsMedian?: number;
-	/** The median case page, HTML + CSS + JS, gzip -6. */
-	casePageKb: number;
-	recordPageKb?: number | null;
-}
+/** The figures of one run that docs/BENCHMARKS.md reports, kept in docs/benchmarks/<date>-<cases or real>.json (runs before 2026-12-01 lack the optional ones). */
+export type RunSummary = Omit<ReturnType<typeof summaryOf>, 'real'> & { real?: boolean };
 
 const round = (v: number | null | undefined, digits = 1) =>
 	v == null ? null : Math.round(v * 10 ** digits) / 10 ** digits;
 
 /** The summary of a run. */
-export function summaryOf(r: BenchResult): RunSummary {
+export function summaryOf(r: BenchResult) {
+	// Ratios are ours over the reference's (null without one); `load` is the 1-minute load average
+	// before our build; search figures are over the query kinds; page weights are of the median page.
 	const bytes = r.search.map((q) => q.queryBytes);
 	const ms = r.search.map((q) => q.msToResults);
 	return {
@@ -359,7 +313,7 @@ export function summaryOf(r: BenchResult): RunSummary {
 		perCaseMs: round(r.perCaseMs.site)!,
 		timeVsBare: round(r.ratios.time, 2),
 		timeVsBareWithoutImages: round(r.ratios.timeWithoutShareImages, 2),
-		shareImagesSeconds: round((r.site.shareImagesMs ?? NaN) / 1000),
+		shareImagesSeconds: r.site.shareImagesMs == null ? null : round(r.site.shareImagesMs / 1000),
 		pages: r.site.pagesBuilt,
 		indexedPages: r.site.pagefindPages,
 		perPageMs: round(r.perPageMs?.site, 2),
@@ -371,7 +325,7 @@ export function summaryOf(r: BenchResult): RunSummary {
 		firstResultsMsMax: Math.max(...ms),
 		firstResultsMsMedian: median(ms),
 		casePageKb: round(r.pageWeight.gzipBytes / 1024)!,
-		recordPageKb: round((r.recordWeight?.gzipBytes ?? NaN) / 1024),
+		recordPageKb: r.recordWeight ? round(r.recordWeight.gzipBytes / 1024) : null,
 	};
 }
 

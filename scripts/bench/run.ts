@@ -261,7 +261,7 @@ async function main(): Promise<number> {
 		ratios: {
 			time: ratio(site.wallMs, reference?.wallMs),
 			timePerPage: ratio(perPage(site), perPage(reference)),
-			timeWithoutShareImages: ratio(site.wallMs - (site.shareImagesMs ?? 0), reference?.wallMs),
+			timeWithoutShareImages: ratio(site.wallMs - (site.shareImagesBeyondIndexingMs ?? 0), reference?.wallMs),
 			peakRss: ratio(site.peakTreeRssMb, reference?.peakTreeRssMb),
 			maxRssLargestProcess: ratio(site.maxRssLargestProcessMb, reference?.maxRssLargestProcessMb),
 		},
