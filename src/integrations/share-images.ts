@@ -1,6 +1,7 @@
 /**
  * Draws the share image of every case study (`incidents/<slug>/share.png`) and of the site
- * (`share.png`) at `astro:build:done`, from `api/incidents.json`: satori lays the card out as SVG
+ * (`share.png`) from `api/incidents.json`, once Astro has exited in `npm run build` (beside Pagefind)
+ * and at `astro:build:done` in a plain `astro build`: satori lays the card out as SVG
  * with the Inter font from its npm package, resvg rasterises it to PNG. No browser, no network.
  *
  * Each image is kept in `.astro/share-images/` under a hash of what it shows, so a rebuild draws
