@@ -41,6 +41,7 @@ import {
 } from './report.ts';
 import { fillGenerated } from '../../src/tooling/docs.ts';
 import { siteConfig } from '../../src/site-config.ts';
+import { SHARE_IMAGE_CACHE } from '../../src/integrations/share-images.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const args = process.argv.slice(2);
@@ -121,9 +122,9 @@ async function buildBoth(env: NodeJS.ProcessEnv, incidentsDir: string) {
 		const of = builds > 1 ? ` (${k} of ${builds})` : '';
 		const suffix = builds > 1 ? `-${k}` : '';
 		step(`Building the site${of}: node scripts/build.ts --outDir ${relative(root, siteDir)} --force`);
-		// No previous output, as for the reference: the build's swap would otherwise delete it (50 s for
-		// the real site's 15,600 files at a load of 11).
-		rmSync(siteDir, { recursive: true, force: true });
+		// Cold, as a fresh clone (CI, a deploy) builds: no previous output for the build's swap to delete
+		// (50 s for the real site's 15,600 files at a load of 11), and no share images drawn before.
+		for (const dir of [siteDir, join(root, SHARE_IMAGE_CACHE)]) rmSync(dir, { recursive: true, force: true });
 		const ours = await measuredBuild(
 			'site',
 			[process.execPath, 'scripts/build.ts', '--outDir', relative(root, siteDir), '--force'],
