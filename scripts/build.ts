@@ -17,7 +17,6 @@ import { registerIndex } from '../src/tooling/register-store.ts';
 import { incidentsDir, registerDir } from '../src/tooling/content-dir.ts';
 import { INDEX_AFTER_ASTRO, indexSite } from '../src/integrations/pagefind.ts';
 import { buildMark } from '../src/integrations/build-marks.ts';
-import { drawShareImages, SHARE_IMAGE_CACHE } from '../src/integrations/share-images.ts';
 import { siteUrlProblem } from '../src/site-config.ts';
 
 const args = process.argv.slice(2);
@@ -84,13 +83,16 @@ writeFileSync(marker, contentDir);
 if (status !== 0) fail(`Build failed (exit ${status}).`);
 
 // The share images are drawn while Pagefind indexes: Pagefind is a binary of its own, so the two
-// share the cores, and neither holds memory while Astro's rendered site is still in the heap.
+// share the cores, and neither holds memory while Astro's rendered site is still in the heap. The
+// renderer (satori, resvg) is loaded only now, for the same reason.
 const images =
 	process.env.SHARE_IMAGES === 'off'
 		? Promise.resolve(console.warn('SHARE_IMAGES=off: no share images drawn; og:image links point at nothing.'))
-		: drawShareImages(staging, SHARE_IMAGE_CACHE, (message) => console.log(`[share-images] ${message}`)).catch(
-				(error: Error) => fail(`Share images failed: ${error.message}.`),
-			);
+		: import('../src/integrations/share-images.ts')
+				.then(({ drawShareImages, SHARE_IMAGE_CACHE }) =>
+					drawShareImages(staging, SHARE_IMAGE_CACHE, (message) => console.log(`[share-images] ${message}`)),
+				)
+				.catch((error: Error) => fail(`Share images failed: ${error.message}.`));
 try {
 	const { pages, ms } = await indexSite(staging, {
 		info: (message) => console.log(`[search] ${message}`),
