@@ -39,6 +39,7 @@ import {
 	type BuildFigures,
 	type SearchFigures,
 } from './report.ts';
+import { format, resolveConfig } from 'prettier';
 import { fillGenerated } from '../../src/tooling/docs.ts';
 import { siteConfig } from '../../src/site-config.ts';
 import { SHARE_IMAGE_CACHE } from '../../src/integrations/share-images.ts';
@@ -270,7 +271,9 @@ async function main(): Promise<number> {
 	if (writeDocs) {
 		// The run is kept as data; the report's tables are made from every kept run.
 		const runFile = join(RUNS_DIR, `${result.date.slice(0, 16).replace(/:/g, '-')}-${name}.json`);
-		writeFileSync(runFile, JSON.stringify({ summary: summaryOf(result), result }, null, '\t') + '\n');
+		// Formatted as `npm run format:check` expects.
+		const json = JSON.stringify({ summary: summaryOf(result), result }, null, '\t');
+		writeFileSync(runFile, await format(json, { ...(await resolveConfig(runFile)), parser: 'json' }));
 		const doc = join(root, 'docs/BENCHMARKS.md');
 		writeFileSync(doc, fillGenerated(readFileSync(doc, 'utf8'), { benchmarks: benchmarkTables(readRuns(RUNS_DIR)) }));
 		say(`Kept as ${relative(root, runFile)}; the tables in docs/BENCHMARKS.md are updated.`);
