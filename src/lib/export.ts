@@ -3,7 +3,7 @@
  * derived from the same `Incident`, so an export can never disagree with a page.
  */
 import { z } from 'astro/zod';
-import { stringify } from 'csv-stringify/sync';
+import { csvFile } from './csv.ts';
 import { incidentSchema, DATE_FIELDS, DATE_LABELS, PARTIAL_DATE_META } from '../schemas/incident.ts';
 import { PARTIAL_DATE_PATTERN } from '../schemas/partial-date.ts';
 import type { Incident } from './model.ts';
@@ -300,12 +300,10 @@ export const HHS_CSV_COLUMNS: readonly CsvColumn[] = HHS_COLUMNS.map((name) => {
 	return { ...column, name };
 });
 
-/**
- * A CSV file of `columns`, RFC 4180 with CRLF line ends, UTF-8 with a byte-order mark: without it
- * Excel reads the file as Windows-1252 and garbles every curly quote and dash; pandas, R and
- * csv-parse (`bom: true`) skip it.
- */
+/** A CSV file of `columns`, one row per case study (`csvFile`: with the byte-order mark Excel needs). */
 export function csvText(incidents: readonly Incident[], columns: readonly CsvColumn[], site: SiteRoot): string {
-	const rows = incidents.map((i) => columns.map((c) => c.value(i, site)));
-	return `\uFEFF${stringify([columns.map((c) => c.name), ...rows], { record_delimiter: 'windows', quoted_match: /[",\r\n]/ })}`;
+	return csvFile(
+		columns.map((c) => c.name),
+		incidents.map((i) => columns.map((c) => c.value(i, site))),
+	);
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeIncident } from '../../tests/unit/fixtures.ts';
-import { facetByKey, facets, groupByFacet } from './facets.ts';
+import { newestFirst } from './model.ts';
+import { groupByFacet } from './facet.ts';
+import { facetByKey, facets } from './facets.ts';
 
 const a = makeIncident('a-2023');
 const b = makeIncident('b-2024', (fm) => {
@@ -17,9 +19,9 @@ const c = makeIncident('c-unknown', (fm) => {
 });
 
 describe('groupByFacet', () => {
-	it('groups by every value, newest first, and leaves out values no case has', () => {
-		const groups = groupByFacet([a, b, c], facetByKey('data-class'));
-		expect(groups.map((g) => [g.value.slug, g.incidents.map((i) => i.slug)])).toEqual([
+	it('groups by every value, in the casebook’s newest-first order, and leaves out values no case has', () => {
+		const groups = groupByFacet(newestFirst([a, b, c]), facetByKey('data-class'));
+		expect(groups.map((g) => [g.value.slug, g.items.map((i) => i.slug)])).toEqual([
 			['names', ['b-2024', 'a-2023', 'c-unknown']],
 			['email-addresses', ['a-2023', 'c-unknown']],
 			['search-terms', ['b-2024']],
@@ -55,7 +57,7 @@ describe('groupByFacet', () => {
 	});
 
 	it('counts for a single-valued facet add up to the number of case studies with a value', () => {
-		const total = groupByFacet([a, b, c], facetByKey('organization')).reduce((n, g) => n + g.incidents.length, 0);
+		const total = groupByFacet([a, b, c], facetByKey('organization')).reduce((n, g) => n + g.items.length, 0);
 		expect(total).toBe(3);
 	});
 });

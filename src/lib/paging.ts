@@ -21,6 +21,14 @@ export function pageOf<T>(items: readonly T[], n: number, size: number): { items
 	return { items: items.slice((n - 1) * size, n * size), last: pageCount(items.length, size) };
 }
 
+/** The routes of pages 2 and on (`page/2/`) of a listing of `count` items in pages of `size`. */
+export function laterPages(count: number, size: number): { params: { page: string }; props: { current: number } }[] {
+	return Array.from({ length: pageCount(count, size) - 1 }, (_, i) => ({
+		params: { page: String(i + 2) },
+		props: { current: i + 2 },
+	}));
+}
+
 /**
  * Rows per page of a facet's index table (`/browse/organization/`). Organizations grow with the
  * casebook: at 10,000 case studies the single table listed 6,743 of them in 1.6 MB
@@ -48,4 +56,29 @@ export function guideWords(pages: readonly (readonly string[])[]): string[] {
 		if (first === last) return from.length >= to.length ? from : to;
 		return from === to ? from : `${from}–${to}`;
 	});
+}
+
+/** One page of an index table; an alphabetical one has every page's guide words. */
+export interface IndexPage<T> {
+	items: T[];
+	current: number;
+	last: number;
+	labels?: string[];
+}
+
+/** Page `n` of an index in pages of FACET_INDEX_PAGE_SIZE; `labelOf` makes it alphabetical, its pages named by guide words. */
+export function indexPage<T>(items: readonly T[], n: number, labelOf?: (item: T) => string): IndexPage<T> {
+	const { items: onPage, last } = pageOf(items, n, FACET_INDEX_PAGE_SIZE);
+	const labels =
+		last > 1 && labelOf
+			? guideWords(
+					Array.from({ length: last }, (_, i) => pageOf(items, i + 1, FACET_INDEX_PAGE_SIZE).items.map(labelOf)),
+				)
+			: undefined;
+	return { items: onPage, current: n, last, labels };
+}
+
+/** An index page's title: the index's, then which page by its guide words or number, where it has pages. */
+export function indexPageTitle(title: string, page: IndexPage<unknown>): string {
+	return page.last > 1 ? `${title} (${page.labels?.[page.current - 1] ?? `page ${page.current}`})` : title;
 }

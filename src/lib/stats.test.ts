@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeIncident } from '../../tests/unit/fixtures.ts';
 import { median, headlineFigures, notificationShares, summariseMeasure, totalsByFacet } from './stats.ts';
-import { facetByKey, groupByFacet } from './facets.ts';
+import { groupByFacet } from './facet.ts';
+import { facetByKey } from './facets.ts';
 import { groupByDisclosureMonth, groupByDisclosureYear, monthName, timelineRows, timelineExtent } from './timeline.ts';
 import { dayRange, partialDate } from '../schemas/partial-date.ts';
 

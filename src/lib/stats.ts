@@ -4,6 +4,7 @@
 import type { Incident } from './model.ts';
 import { totalAffected } from './model.ts';
 import type { DayInterval } from '../schemas/partial-date.ts';
+import type { FacetGroup } from './facet.ts';
 
 /** The median of a list of numbers; undefined for an empty list. */
 export function median(values: readonly number[]): number | undefined {
@@ -43,10 +44,8 @@ export interface GroupTotal {
 }
 
 /** Totals per facet value, in the facet's order. */
-export function totalsByFacet(
-	groups: readonly { value: { slug: string; label: string }; incidents: Incident[] }[],
-): GroupTotal[] {
-	return groups.map(({ value, incidents }) => {
+export function totalsByFacet(groups: readonly FacetGroup<Incident>[]): GroupTotal[] {
+	return groups.map(({ value, items: incidents }) => {
 		const { total, unknown } = totalAffected(incidents);
 		return {
 			slug: value.slug,

@@ -210,10 +210,10 @@ test(
 		expect(change.placeholder).toBe(true);
 		expect(change.url).toMatch(/\/register\/change-healthcare-inc-mn-2024-07-19\/$/);
 
-		const rows = parse(await (await request.get('data/register.csv')).text(), { columns: true }) as Record<
-			string,
-			string
-		>[];
+		// Both start with the byte-order mark that makes Excel read them as UTF-8, as data/incidents.csv does.
+		const csv = await (await request.get('data/register.csv')).text();
+		expect(csv.charCodeAt(0)).toBe(0xfeff);
+		const rows = parse(csv, { columns: true, bom: true }) as Record<string, string>[];
 		expect(rows).toHaveLength(api.count);
 		const row = rows.find((r) => r.id === change.id)!;
 		expect(row).toMatchObject({
@@ -222,10 +222,9 @@ test(
 			placeholder: 'Yes',
 			case_studies: 'change-healthcare-2024',
 		});
-		const history = parse(await (await request.get('data/register-history.csv')).text(), { columns: true }) as Record<
-			string,
-			string
-		>[];
+		const historyCsv = await (await request.get('data/register-history.csv')).text();
+		expect(historyCsv.charCodeAt(0)).toBe(0xfeff);
+		const history = parse(historyCsv, { columns: true, bom: true }) as Record<string, string>[];
 		expect(history.filter((r) => r.id === change.id).map((r) => [r.snapshot, r.individuals_affected])).toEqual([
 			['2024-10-08', '500'],
 			['2026-07-01', '192700000'],

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { incidentSchema } from '../../src/schemas/incident.ts';
 import { buildIncident, type Incident } from '../../src/lib/model.ts';
+import type { RegisterFigures, RegisterRecord } from '../../src/schemas/register.ts';
 
 /** A valid frontmatter object for unit tests; tests change one thing at a time. */
 export function validFrontmatter(): Record<string, any> {
@@ -56,6 +57,35 @@ export function makeIncident(slug: string, change: (fm: Record<string, any>) => 
 	const fm = validFrontmatter();
 	change(fm);
 	return buildIncident(slug, incidentSchema.parse(fm));
+}
+
+/** A register record filed on `submitted`, seen in one import, with `change` applied to its figures. */
+export function makeRegisterRecord(
+	id: string,
+	name: string,
+	submitted: string,
+	change: Partial<RegisterFigures> & { state?: RegisterRecord['state'] } = {},
+): RegisterRecord {
+	const { state = 'OH', ...changed } = change;
+	const figures: RegisterFigures = {
+		name,
+		entityType: 'healthcare-provider',
+		individualsAffected: 600,
+		breachType: ['theft'],
+		location: ['laptop'],
+		businessAssociatePresent: false,
+		status: 'archived',
+		...changed,
+	};
+	return {
+		id,
+		...figures,
+		state,
+		submitted,
+		firstSeen: '2024-10-08',
+		lastSeen: '2026-07-01',
+		history: [{ snapshot: '2024-10-08', ...figures }],
+	};
 }
 
 /** What Vitest adds to the environment, besides its own `VITEST…` variables. */

@@ -6,7 +6,7 @@ import { checkOrganizations, formatProblem } from '../../src/tooling/validate.ts
 import { buildRegisterModel, organizationKey } from '../../src/lib/register/model.ts';
 import { buildIncident } from '../../src/lib/model.ts';
 import { incidentSchema } from '../../src/schemas/incident.ts';
-import { validFrontmatter } from './fixtures.ts';
+import { makeRegisterRecord, validFrontmatter } from './fixtures.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'casebook-orgs-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -31,24 +31,7 @@ describe('the organization alias list', () => {
 });
 
 describe('organizations', () => {
-	const figures = {
-		entityType: 'healthcare-provider' as const,
-		individualsAffected: 600,
-		breachType: ['theft' as const],
-		location: ['laptop' as const],
-		businessAssociatePresent: false,
-		status: 'archived' as const,
-	};
-	const record = (id: string, name: string, submitted: string) => ({
-		id,
-		name,
-		...figures,
-		state: 'OH' as const,
-		submitted,
-		firstSeen: '2024-10-08',
-		lastSeen: '2026-07-01',
-		history: [{ snapshot: '2024-10-08', name, ...figures }],
-	});
+	const record = (id: string, name: string, submitted: string) => makeRegisterRecord(id, name, submitted);
 
 	it('groups spellings without legal forms, and the alias list joins what that misses', () => {
 		expect(organizationKey('The Kroger Co.')).toBe('kroger');

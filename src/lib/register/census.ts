@@ -5,7 +5,8 @@
 import { breachTypes } from '../../vocabularies.ts';
 import { median } from '../stats.ts';
 import type { CountRevision } from './merge.ts';
-import { groupFilings, type RegisterFacet } from './facets.ts';
+import { groupByFacet } from '../facet.ts';
+import type { RegisterFacet } from './facets.ts';
 import type { Filing } from './model.ts';
 
 /** Filings and individuals affected for one value. */
@@ -21,11 +22,11 @@ const individualsOf = (filings: readonly Filing[]) =>
 
 /** Filings and individuals per value of a facet, in the facet's order. */
 export function censusBy(filings: readonly Filing[], facet: RegisterFacet): CensusRow[] {
-	return groupFilings(filings, facet).map((g) => ({
+	return groupByFacet(filings, facet).map((g) => ({
 		slug: g.value.slug,
 		label: g.value.label,
-		filings: g.filings.length,
-		individuals: individualsOf(g.filings),
+		filings: g.items.length,
+		individuals: individualsOf(g.items),
 	}));
 }
 

@@ -6,6 +6,7 @@ import { REGISTER_FIGURES, type RegisterFigures } from '../../schemas/register.t
 import { breachTypes, locations, organizationTypes, registerStatuses } from '../../vocabularies.ts';
 import { absoluteUrl, incidentPath, organizationPath, registerPath, type SiteRoot } from '../urls.ts';
 import type { Filing } from './model.ts';
+import { csvFile } from '../csv.ts';
 
 /** One filing in `api/register.json`: the record as imported, with its links. */
 export function apiFiling(filing: Filing, site: SiteRoot) {
@@ -109,4 +110,23 @@ export function registerHistoryRows(filing: Filing): Record<(typeof REGISTER_HIS
 			changed: o.absent ? '' : changed.join('; '),
 		};
 	});
+}
+
+/** `data/register.csv`: one row per filing, in the order given (the register's, newest first). */
+export function registerCsv(filings: readonly Filing[], site: SiteRoot): string {
+	return csvFile(
+		REGISTER_CSV_COLUMNS,
+		filings.map((f) => {
+			const row = registerCsvRow(f, site);
+			return REGISTER_CSV_COLUMNS.map((c) => row[c]);
+		}),
+	);
+}
+
+/** `data/register-history.csv`: one row per filing per import that changed it. */
+export function registerHistoryCsv(filings: readonly Filing[]): string {
+	return csvFile(
+		REGISTER_HISTORY_CSV_COLUMNS,
+		filings.flatMap(registerHistoryRows).map((row) => REGISTER_HISTORY_CSV_COLUMNS.map((c) => row[c])),
+	);
 }

@@ -10,52 +10,27 @@ import {
 	usStates,
 	type Vocabulary,
 } from '../../vocabularies.ts';
+import { vocabularyFacet, type Facet, type FacetValue } from '../facet.ts';
 import type { Filing } from './model.ts';
 
-/** One value of a facet: its slug in URLs and its label. */
-export interface RegisterFacetValue {
-	slug: string;
-	label: string;
-}
-
-/** A dimension of the register. */
-export interface RegisterFacet {
-	/** URL segment under /register/browse/ and the search filter name. */
-	key: string;
-	label: string;
-	plural: string;
-	definition: string;
-	/** A filing's values; every filing has at least one, `unknown` where the portal left it blank. */
-	values(filing: Filing): RegisterFacetValue[];
+/** A dimension of the register; every filing has at least one value, `NOT_GIVEN` where the portal left it blank. */
+export interface RegisterFacet extends Facet<Filing> {
 	/** Whether a filing can have several values, so that the counts add up to more than the filings. */
 	multiple: boolean;
-	order: 'vocabulary' | 'label' | 'year';
-	vocabulary?: Vocabulary;
 }
 
-/** The value of a filing whose field the portal left blank. */
-export const NOT_GIVEN: RegisterFacetValue = { slug: 'unknown', label: 'Not given' };
+/**
+ * The value of a filing whose field the portal left blank. Its slug is not `unknown`: the portal's
+ * breach types include "Unknown", a value the filer chose, which is not the same as none given.
+ */
+export const NOT_GIVEN: FacetValue = { slug: 'not-given', label: 'Not given' };
 
-function vocabularyFacet<K extends string>(
+const termsFacet = <K extends string>(
 	key: string,
 	vocabulary: Vocabulary<K>,
 	pick: (f: Filing) => readonly K[],
 	multiple: boolean,
-): RegisterFacet {
-	return {
-		key,
-		label: vocabulary.label,
-		plural: vocabulary.plural,
-		definition: vocabulary.definition,
-		order: 'vocabulary',
-		vocabulary,
-		multiple,
-		values: (f) => {
-			const terms = pick(f);
-			return terms.length ? terms.map((t) => ({ slug: t, label: vocabulary.terms[t].label })) : [NOT_GIVEN];
-		},
-	};
-}
+): RegisterFacet => ({ ...vocabularyFacet(key, vocabulary, pick, NOT_GIVEN), multiple });
 
 /** Every facet of the register, in the order its browse index shows them. */
 export const registerFacets: readonly RegisterFacet[] = [
@@ -75,12 +50,13 @@ export const registerFacets: readonly RegisterFacet[] = [
 		definition: 'The state or territory the portal lists for the entity.',
 		order: 'label',
 		multiple: false,
+		notGiven: NOT_GIVEN,
 		values: (f) =>
 			f.record.state ? [{ slug: f.record.state.toLowerCase(), label: usStates[f.record.state] }] : [NOT_GIVEN],
 	},
-	vocabularyFacet('entity-type', organizationTypes, (f) => (f.record.entityType ? [f.record.entityType] : []), false),
-	vocabularyFacet('breach-type', breachTypes, (f) => f.record.breachType, true),
-	vocabularyFacet('location', locations, (f) => f.record.location, true),
+	termsFacet('entity-type', organizationTypes, (f) => (f.record.entityType ? [f.record.entityType] : []), false),
+	termsFacet('breach-type', breachTypes, (f) => f.record.breachType, true),
+	termsFacet('location', locations, (f) => f.record.location, true),
 	{
 		key: 'business-associate',
 		label: 'Business associate',
@@ -91,7 +67,7 @@ export const registerFacets: readonly RegisterFacet[] = [
 		values: (f) =>
 			f.record.businessAssociatePresent ? [{ slug: 'yes', label: 'Present' }] : [{ slug: 'no', label: 'Not present' }],
 	},
-	vocabularyFacet('status', registerStatuses, (f) => [f.record.status], false),
+	termsFacet('status', registerStatuses, (f) => [f.record.status], false),
 ];
 
 /** The register facet with this key. */
@@ -99,30 +75,4 @@ export function registerFacetByKey(key: string): RegisterFacet {
 	const facet = registerFacets.find((f) => f.key === key);
 	if (!facet) throw new Error(`unknown register facet "${key}"`);
 	return facet;
-}
-
-/** One value of a facet with its filings, newest first. */
-export interface RegisterFacetGroup {
-	value: RegisterFacetValue;
-	filings: Filing[];
-}
-
-/** Groups filings (newest first) by a facet's values, in the facet's order; "not given" comes last. */
-export function groupFilings(filings: readonly Filing[], facet: RegisterFacet): RegisterFacetGroup[] {
-	const groups = new Map<string, RegisterFacetGroup>();
-	for (const filing of filings)
-		for (const value of facet.values(filing)) {
-			const g = groups.get(value.slug) ?? { value, filings: [] };
-			g.filings.push(filing);
-			groups.set(value.slug, g);
-		}
-	const rank = (g: RegisterFacetGroup) => (g.value.slug === NOT_GIVEN.slug ? 1 : 0);
-	const order = facet.vocabulary ? Object.keys(facet.vocabulary.terms) : [];
-	const compare = {
-		vocabulary: (a: RegisterFacetGroup, b: RegisterFacetGroup) =>
-			order.indexOf(a.value.slug) - order.indexOf(b.value.slug),
-		year: (a: RegisterFacetGroup, b: RegisterFacetGroup) => b.value.slug.localeCompare(a.value.slug),
-		label: (a: RegisterFacetGroup, b: RegisterFacetGroup) => a.value.label.localeCompare(b.value.label, 'en'),
-	}[facet.order];
-	return [...groups.values()].sort((a, b) => rank(a) - rank(b) || compare(a, b));
 }

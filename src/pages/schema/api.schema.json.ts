@@ -1,15 +1,9 @@
-import { jsonResponse } from '../../lib/responses.ts';
-import type { APIRoute } from 'astro';
-import { apiIndexSchema, jsonSchemaOf } from '../../lib/export.ts';
-import { absoluteUrl } from '../../lib/urls.ts';
-import { siteRoot } from '../../site/urls.ts';
+import { apiIndexSchema } from '../../lib/export.ts';
+import { jsonSchemaRoute } from '../../site/schema-route.ts';
 
 /** The JSON API (api/incidents.json), as JSON Schema generated from the Zod model. */
-export const GET: APIRoute = ({ site }) => {
-	const schema = jsonSchemaOf(
-		apiIndexSchema,
-		absoluteUrl('schema/api.schema.json', siteRoot(site)),
-		'Breach Casebook JSON API: api/incidents.json',
-	);
-	return jsonResponse(schema, 'application/schema+json');
-};
+export const GET = jsonSchemaRoute(
+	apiIndexSchema,
+	'schema/api.schema.json',
+	'Breach Casebook JSON API: api/incidents.json',
+);
