@@ -4,8 +4,8 @@
  * exactly as it was.
  *
  * The check runs alongside `astro build` (on the other core: Astro's start-up and content sync are
- * single-threaded), and a failed check stops Astro at once. Pagefind runs after Astro has exited,
- * so that the two never hold their memory at the same time.
+ * single-threaded), and a failed check stops Astro at once. Pagefind and the share images run after
+ * Astro has exited, side by side, so that neither holds its memory while Astro holds its own.
  *
  * Usage: node scripts/build.ts [--outDir dist] [-- extra astro build flags]
  */
@@ -82,6 +82,17 @@ mkdirSync('.astro', { recursive: true });
 writeFileSync(marker, contentDir);
 if (status !== 0) fail(`Build failed (exit ${status}).`);
 
+// The share images are drawn while Pagefind indexes: Pagefind is a binary of its own, so the two
+// share the cores, and neither holds memory while Astro's rendered site is still in the heap. The
+// renderer (satori, resvg) is loaded only now, for the same reason.
+const images =
+	process.env.SHARE_IMAGES === 'off'
+		? Promise.resolve(console.warn('SHARE_IMAGES=off: no share images drawn; og:image links point at nothing.'))
+		: import('../src/integrations/share-images.ts')
+				.then(({ drawShareImages, SHARE_IMAGE_CACHE }) =>
+					drawShareImages(staging, SHARE_IMAGE_CACHE, (message) => console.log(`[share-images] ${message}`)),
+				)
+				.catch((error: Error) => fail(`Share images failed: ${error.message}.`));
 try {
 	const { pages, ms } = await indexSite(staging, {
 		info: (message) => console.log(`[search] ${message}`),
@@ -91,6 +102,7 @@ try {
 } catch (error) {
 	fail(`Search indexing failed: ${(error as Error).message}.`);
 }
+await images;
 
 rmSync(previous, { recursive: true, force: true });
 if (existsSync(outDir)) renameSync(outDir, previous);

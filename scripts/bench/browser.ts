@@ -1,10 +1,9 @@
 /**
  * Measurements in Chromium against the built site served by scripts/serve.ts (nginx, gzip on):
- * the transferred weight of a case page with search not opened, and per query the Pagefind
- * requests and bytes and the time from typing to rendered results on /search/.
+ * per query, the Pagefind requests and bytes and the time from typing to rendered results on
+ * /search/.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Request } from '@playwright/test';
 import { chromiumLaunchOptions } from '../../src/tooling/chromium.ts';
@@ -76,115 +75,28 @@ export async function launchChromium(): Promise<Browser> {
 	return chromium.launch(chromiumLaunchOptions());
 }
 
-interface Recorded {
-	url: string;
-	resourceType: string;
-	phase: string;
-	bodyBytes: number;
-	headerBytes: number;
-	finished: boolean;
-}
-
-/** Records every request of a context with its phase (set by the caller) and transferred sizes. */
+/** Records every request of a context with its phase (set by the caller) and its body's transferred size. */
 function recordRequests(context: BrowserContext) {
-	const list: Recorded[] = [];
-	const byRequest = new Map<Request, Recorded>();
-	const pending: Promise<void>[] = [];
+	const list: { url: string; phase: string; bodyBytes: number }[] = [];
+	const byRequest = new Map<Request, (typeof list)[number]>();
+	const pending: Promise<unknown>[] = [];
 	const state = { phase: 'load' };
 	context.on('request', (request) => {
-		const entry: Recorded = {
-			url: request.url(),
-			resourceType: request.resourceType(),
-			phase: state.phase,
-			bodyBytes: 0,
-			headerBytes: 0,
-			finished: false,
-		};
+		const entry = { url: request.url(), phase: state.phase, bodyBytes: 0 };
 		list.push(entry);
 		byRequest.set(request, entry);
 	});
-	const done = (request: Request) => {
+	context.on('requestfinished', (request) => {
 		const entry = byRequest.get(request);
-		if (!entry) return;
-		pending.push(
-			request
-				.sizes()
-				.then((s) => {
-					entry.bodyBytes = s.responseBodySize;
-					entry.headerBytes = s.responseHeadersSize;
-					entry.finished = true;
-				})
-				.catch(() => undefined),
-		);
-	};
-	context.on('requestfinished', done);
-	return {
-		list,
-		state,
-		settle: async () => {
-			await Promise.all(pending);
-		},
-	};
-}
-
-export interface BrowserPageWeight {
-	slug: string;
-	/** Compressed bytes as transferred (response bodies), HTML + CSS + JS. */
-	htmlCssJsBytes: number;
-	byType: Record<string, { requests: number; bytes: number }>;
-	/** Every response, including images and the favicon, bodies plus headers. */
-	allTransferBytes: number;
-	requests: number;
-	pagefindRequests: number;
-}
-
-/** Loads a case page in a fresh context and sums what it transfers (nginx gzip on). */
-export async function browserPageWeight(browser: Browser, siteUrl: string, slug: string): Promise<BrowserPageWeight> {
-	const context = await browser.newContext();
-	const rec = recordRequests(context);
-	const page = await context.newPage();
-	await page.goto(`${siteUrl}incidents/${slug}/`, { waitUntil: 'networkidle' });
-	await rec.settle();
-	await context.close();
-	const byType: BrowserPageWeight['byType'] = {};
-	let htmlCssJs = 0;
-	let all = 0;
-	for (const r of rec.list) {
-		const t = (byType[r.resourceType] ??= { requests: 0, bytes: 0 });
-		t.requests++;
-		t.bytes += r.bodyBytes;
-		all += r.bodyBytes + r.headerBytes;
-		if (['document', 'stylesheet', 'script'].includes(r.resourceType)) htmlCssJs += r.bodyBytes;
-	}
-	return {
-		slug,
-		htmlCssJsBytes: htmlCssJs,
-		byType,
-		allTransferBytes: all,
-		requests: rec.list.length,
-		pagefindRequests: rec.list.filter((r) => r.url.includes('/pagefind/')).length,
-	};
-}
-
-export interface QueryRun {
-	/** ms from typing (the input event) to the count and the first result being drawn (next frame); includes the page's 50 ms typing pause (TYPING_PAUSE_MS). */
-	msToResults: number;
-	/** ms from typing to the whole first page of results (RESULTS_PAGE_SIZE, or fewer when there are fewer) being drawn. */
-	msToPage: number;
-	/** ms from the search starting ("Searching…") to the results rendered: the typing pause left out. */
-	msSearchToResults: number;
-	resultCount: number;
-	status: string;
-	/** Requests to /pagefind/ after the query was typed, and their compressed bytes (bodies). */
-	queryRequests: number;
-	queryBytes: number;
-	/** Including the initial load of Pagefind (script, WebAssembly, metadata, filters, the unfiltered listing). */
-	totalRequests: number;
-	totalBytes: number;
-	/** ms from navigation to the unfiltered listing being shown. */
-	msToReady: number;
-	/** Requests and bytes after typing, by Pagefind file kind (index chunk, fragment, filter, other). */
-	queryByKind: Record<string, { requests: number; bytes: number }>;
+		if (entry)
+			pending.push(
+				request.sizes().then(
+					(s) => (entry.bodyBytes = s.responseBodySize),
+					() => undefined,
+				),
+			);
+	});
+	return { list, state, settle: () => Promise.all(pending) };
 }
 
 /** Results on the first page of /search/ (PAGE_SIZE in src/scripts/search-page.ts). */
@@ -200,20 +112,16 @@ function pagefindKind(url: string): string {
 }
 
 /** Opens /search/ in a fresh context, waits for the unfiltered listing, types `query` and measures. */
-export async function runQuery(browser: Browser, siteUrl: string, query: string): Promise<QueryRun> {
+export async function runQuery(browser: Browser, siteUrl: string, query: string) {
 	const context = await browser.newContext();
 	const rec = recordRequests(context);
 	const page = await context.newPage();
 	const t0 = Date.now();
 	await page.goto(`${siteUrl}search/`);
-	// Ready: the unfiltered count is shown, e.g. "1,000 case studies and 7,808 filings".
-	await page.waitForFunction(
-		() => /^[\d,]+ case stud/.test(document.querySelector('#search-status')?.textContent ?? ''),
-		null,
-		{
-			timeout: 120_000,
-		},
-	);
+	// Ready: the unfiltered count is shown, e.g. "1,000 case studies" or "60 case studies and 7,808 filings".
+	await page.waitForFunction(() => /^[\d,]+ /.test(document.querySelector('#search-status')?.textContent ?? ''), null, {
+		timeout: 120_000,
+	});
 	const msToReady = Date.now() - t0;
 	await page.waitForLoadState('networkidle');
 	rec.state.phase = 'query';
@@ -252,11 +160,10 @@ export async function runQuery(browser: Browser, siteUrl: string, query: string)
 						const failed = text.startsWith('Search could not load');
 						if (!first && (text.includes(`“${q}”`) || failed)) {
 							// The first result is drawn with the count (src/scripts/search-page.ts).
-							// "3 case studies and 12 filings for …": every kind's count, added up.
-							const counts = [...text.matchAll(/([\d,]+) (?:case stud|filing)/g)].map((m) =>
-								Number(m[1]!.replaceAll(',', '')),
-							);
-							first = { at: 0, status: text, count: counts.length ? counts.reduce((a, b) => a + b, 0) : -1 };
+							// "3 case studies and 12 filings for …": every count before the query, added up.
+							const counts = text.split(' for “')[0]!.match(/[\d,]+/g) ?? [];
+							const count = failed ? -1 : counts.reduce((sum, c) => sum + Number(c.replaceAll(',', '')), 0);
+							first = { at: 0, status: text, count };
 							const wholePage = complete();
 							first.at = await frame();
 							// A page of one result is whole as soon as its first result is drawn.
@@ -280,23 +187,31 @@ export async function runQuery(browser: Browser, siteUrl: string, query: string)
 	await context.close();
 	const pf = rec.list.filter((r) => r.url.includes('/pagefind/'));
 	const after = pf.filter((r) => r.phase === 'query');
-	const queryByKind: QueryRun['queryByKind'] = {};
+	const queryByKind: Record<string, { requests: number; bytes: number }> = {};
 	for (const r of after) {
 		const k = (queryByKind[pagefindKind(r.url)] ??= { requests: 0, bytes: 0 });
 		k.requests++;
 		k.bytes += r.bodyBytes;
 	}
 	return {
-		queryByKind,
+		/** Typing (the input event) to the count and the first result drawn (next frame); includes the page's 50 ms typing pause. */
 		msToResults: Math.round(result.ms),
+		/** Typing to the whole first page of results (or all, when fewer) drawn. */
 		msToPage: Math.round(result.msPage),
+		/** From "Searching…" to the first result drawn: the typing pause left out. */
 		msSearchToResults: Math.round(result.afterSearching),
 		resultCount: result.count,
 		status: result.status,
+		/** Requests to /pagefind/ after typing, their compressed bytes (bodies), and the same by file kind. */
 		queryRequests: after.length,
 		queryBytes: after.reduce((s, r) => s + r.bodyBytes, 0),
+		queryByKind,
+		/** Including the load of Pagefind (script, WebAssembly, metadata, filters, the unfiltered listing). */
 		totalRequests: pf.length,
 		totalBytes: pf.reduce((s, r) => s + r.bodyBytes, 0),
+		/** Navigation to the unfiltered listing shown. */
 		msToReady,
 	};
 }
+
+export type QueryRun = Awaited<ReturnType<typeof runQuery>>;

@@ -1,203 +1,205 @@
 /**
- * Runs a command and measures it: wall time, `/usr/bin/time -v` (CPU time and the largest single
- * process's peak RSS) when present, and a /proc poll of the whole process tree, which gives the
- * peak of the summed RSS and, separately, the peak RSS and lifetime of the Pagefind binary that
- * the Pagefind Node API spawns. Every output line is kept with the time it arrived.
+ * Runs a build and measures it: wall time, `/usr/bin/time -v` (CPU time and the largest single
+ * process's peak RSS) when present, a /proc poll of the whole process tree every 100 ms (the peak
+ * of the summed RSS, and separately that of the Pagefind binary the Node API spawns), the phases
+ * from the timing marks the build writes (src/integrations/build-marks.ts), and the output.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-
-export interface LogLine {
-	/** Milliseconds since the command started. */
-	t: number;
-	text: string;
-}
-
-export interface MeasuredRun {
-	command: string;
-	exitCode: number | null;
-	wallMs: number;
-	/** `/usr/bin/time -v` "Maximum resident set size": the largest single process, in KiB. */
-	maxRssLargestProcessKb: number | null;
-	userSeconds: number | null;
-	systemSeconds: number | null;
-	/** Peak of the summed RSS of the process tree, polled every `intervalMs`, in KiB. */
-	peakTreeRssKb: number;
-	/** Peak RSS of the Pagefind binary (a child of the build), in KiB; null if it was never seen. */
-	pagefindPeakRssKb: number | null;
-	/** When the Pagefind binary was first and last seen, ms since start, and the tree's peak meanwhile. */
-	pagefindWindow: { firstSeenMs: number; lastSeenMs: number; peakTreeRssKb: number } | null;
-	/** Peak RSS per executable name (comm), in KiB. */
-	peakRssByCommandKb: Record<string, number>;
-	samples: number;
-	lines: LogLine[];
-}
+import { loadavg } from 'node:os';
+import { join, relative } from 'node:path';
+import { BUILD_MARKS, type BuildMark } from '../../src/integrations/build-marks.ts';
+import { dirStats, outputBreakdown } from './site.ts';
 
 const TIME = '/usr/bin/time';
 
-interface ProcInfo {
-	ppid: number;
-	comm: string;
-}
-
-function readProcs(): Map<number, ProcInfo> {
-	const out = new Map<number, ProcInfo>();
+/** Every process as pid → [parent pid, executable name]. */
+function readProcs(): Map<number, [number, string]> {
+	const procs = new Map<number, [number, string]>();
 	for (const name of readdirSync('/proc')) {
 		if (!/^\d+$/.test(name)) continue;
 		try {
 			const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
 			const close = stat.lastIndexOf(')');
-			const comm = stat.slice(stat.indexOf('(') + 1, close);
-			const ppid = Number(stat.slice(close + 2).split(' ')[1]);
-			out.set(Number(name), { ppid, comm });
+			procs.set(Number(name), [Number(stat.slice(close + 2).split(' ')[1]), stat.slice(stat.indexOf('(') + 1, close)]);
 		} catch {
 			// The process ended while we looked.
 		}
 	}
-	return out;
+	return procs;
 }
 
 function rssKb(pid: number): number {
 	try {
-		const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-		const m = /^VmRSS:\s+(\d+) kB/m.exec(status);
-		return m ? Number(m[1]) : 0;
+		return Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
 	} catch {
 		return 0;
 	}
 }
 
-function descendants(root: number, procs: Map<number, ProcInfo>): number[] {
-	const children = new Map<number, number[]>();
-	for (const [pid, info] of procs) {
-		const list = children.get(info.ppid) ?? [];
-		list.push(pid);
-		children.set(info.ppid, list);
+/** RSS of the tree under `root`, in KiB: all of it, and the Pagefind binary's part. */
+function treeRss(root: number): { sum: number; pagefind: number } {
+	const procs = readProcs();
+	const tree = new Set([root]);
+	// Parents have lower pids than their children almost always; repeat until nothing is added.
+	for (let added = true; added;) {
+		added = false;
+		for (const [pid, [ppid]] of procs) {
+			if (tree.has(pid) || !tree.has(ppid)) continue;
+			tree.add(pid);
+			added = true;
+		}
 	}
-	const out: number[] = [];
-	const queue = [root];
-	while (queue.length) {
-		const pid = queue.shift()!;
-		out.push(pid);
-		queue.push(...(children.get(pid) ?? []));
+	let sum = 0;
+	let pagefind = 0;
+	for (const pid of tree) {
+		const comm = procs.get(pid)?.[1] ?? '';
+		if (comm === 'time') continue;
+		const rss = rssKb(pid);
+		sum += rss;
+		if (comm.startsWith('pagefind')) pagefind += rss;
 	}
-	return out;
+	return { sum, pagefind };
 }
 
-/** Runs `command args` in `cwd` and measures it. Lines are echoed through `echo` when given. */
-export function measure(
-	command: string,
-	args: string[],
-	options: {
-		cwd: string;
-		env?: NodeJS.ProcessEnv;
-		logFile?: string;
-		echo?: (line: string) => void;
-		intervalMs?: number;
-	},
-): Promise<MeasuredRun> {
+/** Runs `command` and measures it; the lines it prints go to `logFile`, each with its time. */
+function run(command: string[], cwd: string, env: NodeJS.ProcessEnv, logFile: string) {
 	const useTime = existsSync(TIME);
-	const timeFile = `${options.logFile ?? `/tmp/bench-${process.pid}`}.time`;
-	const [cmd, argv] = useTime ? [TIME, ['-v', '-o', timeFile, command, ...args]] : [command, args];
+	const timeFile = `${logFile}.time`;
+	const argv = useTime ? [TIME, '-v', '-o', timeFile, ...command] : command;
 	const started = performance.now();
-	const child = spawn(cmd, argv, {
-		cwd: options.cwd,
-		env: options.env ?? process.env,
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
-	const lines: LogLine[] = [];
+	const child = spawn(argv[0]!, argv.slice(1), { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+	const lines: string[] = [];
 	let peakTree = 0;
 	let pagefindPeak: number | null = null;
-	let window: MeasuredRun['pagefindWindow'] = null;
-	const byComm: Record<string, number> = {};
-	let samples = 0;
-
-	const sample = () => {
+	const timer = setInterval(() => {
 		if (child.pid === undefined) return;
-		const procs = readProcs();
-		const tree = descendants(child.pid, procs);
-		let sum = 0;
-		let pagefindNow = 0;
-		for (const pid of tree) {
-			const comm = procs.get(pid)?.comm ?? '?';
-			if (comm === 'time') continue;
-			const rss = rssKb(pid);
-			sum += rss;
-			byComm[comm] = Math.max(byComm[comm] ?? 0, rss);
-			if (comm.startsWith('pagefind')) pagefindNow += rss;
-		}
-		samples++;
+		const { sum, pagefind } = treeRss(child.pid);
 		peakTree = Math.max(peakTree, sum);
-		if (pagefindNow > 0) {
-			const now = Math.round(performance.now() - started);
-			pagefindPeak = Math.max(pagefindPeak ?? 0, pagefindNow);
-			window ??= { firstSeenMs: now, lastSeenMs: now, peakTreeRssKb: 0 };
-			window.lastSeenMs = now;
-			window.peakTreeRssKb = Math.max(window.peakTreeRssKb, sum);
-		}
-	};
-	const timer = setInterval(sample, options.intervalMs ?? 100);
-
-	const onData = (stream: NodeJS.ReadableStream) => {
-		let rest = '';
+		if (pagefind > 0) pagefindPeak = Math.max(pagefindPeak ?? 0, pagefind);
+	}, 100);
+	for (const stream of [child.stdout!, child.stderr!]) {
 		stream.setEncoding('utf8');
 		stream.on('data', (chunk: string) => {
-			const parts = (rest + chunk).split('\n');
-			rest = parts.pop()!;
-			const t = Math.round(performance.now() - started);
-			for (const raw of parts) {
-				// eslint-disable-next-line no-control-regex
-				const text = raw.replace(/\u001b\[[0-9;]*m/g, '').replace(/\r$/, '');
-				lines.push({ t, text });
-				options.echo?.(text);
-			}
+			const t = String(Math.round(performance.now() - started)).padStart(8);
+			// eslint-disable-next-line no-control-regex
+			for (const line of chunk.replace(/\u001b\[[0-9;]*m/g, '').split('\n')) if (line) lines.push(`${t} ${line}`);
 		});
-		stream.on('end', () => {
-			if (rest) lines.push({ t: Math.round(performance.now() - started), text: rest });
-		});
-	};
-	onData(child.stdout!);
-	onData(child.stderr!);
-
-	return new Promise((resolve, reject) => {
-		child.on('error', (error) => {
-			clearInterval(timer);
-			reject(error);
-		});
+	}
+	return new Promise<{
+		code: number | null;
+		wallMs: number;
+		peakTree: number;
+		pagefindPeak: number | null;
+		lines: string[];
+		time: string;
+	}>((resolve, reject) => {
+		child.on('error', reject);
 		child.on('close', (code) => {
 			clearInterval(timer);
 			const wallMs = Math.round(performance.now() - started);
-			let maxRss: number | null = null;
-			let user: number | null = null;
-			let system: number | null = null;
-			if (useTime && existsSync(timeFile)) {
-				const text = readFileSync(timeFile, 'utf8');
-				const num = (re: RegExp) => {
-					const m = re.exec(text);
-					return m ? Number(m[1]) : null;
-				};
-				maxRss = num(/Maximum resident set size \(kbytes\): (\d+)/);
-				user = num(/User time \(seconds\): ([\d.]+)/);
-				system = num(/System time \(seconds\): ([\d.]+)/);
-				rmSync(timeFile, { force: true });
-			}
-			lines.sort((a, b) => a.t - b.t);
-			if (options.logFile)
-				writeFileSync(options.logFile, lines.map((l) => `${String(l.t).padStart(8)} ${l.text}`).join('\n') + '\n');
-			resolve({
-				command: [command, ...args].join(' '),
-				exitCode: code,
-				wallMs,
-				maxRssLargestProcessKb: maxRss,
-				userSeconds: user,
-				systemSeconds: system,
-				peakTreeRssKb: peakTree,
-				pagefindPeakRssKb: pagefindPeak,
-				pagefindWindow: window,
-				peakRssByCommandKb: byComm,
-				samples,
-				lines,
-			});
+			const time = useTime && existsSync(timeFile) ? readFileSync(timeFile, 'utf8') : '';
+			rmSync(timeFile, { force: true });
+			writeFileSync(logFile, lines.join('\n') + '\n');
+			resolve({ code, wallMs, peakTree, pagefindPeak, lines, time });
 		});
 	});
+}
+
+/** The marks a build wrote, by name, as ms since it started. */
+function readMarks(file: string, startedAt: number): Map<BuildMark['mark'], BuildMark & { t: number }> {
+	const marks = new Map<BuildMark['mark'], BuildMark & { t: number }>();
+	if (!existsSync(file)) return marks;
+	for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
+		const mark = JSON.parse(line) as BuildMark;
+		if (!marks.has(mark.mark)) marks.set(mark.mark, { ...mark, t: mark.at - startedAt });
+	}
+	return marks;
+}
+
+/** Phases of a build, from the marks that Astro's hooks, our integrations and scripts/build.ts wrote. */
+function phases(marks: ReturnType<typeof readMarks>, wallMs: number): Record<string, number | null> {
+	const t = (name: BuildMark['mark']) => marks.get(name)?.t ?? null;
+	const diff = (a: number | null, b: number | null) => (a != null && b != null ? Math.max(0, a - b) : null);
+	const indexed = marks.get('indexed');
+	const indexStart = indexed?.ms != null ? indexed.t - indexed.ms : null;
+	return {
+		'validate write-ups (alongside Astro)': marks.get('checked')?.ms ?? null,
+		'Astro start-up and config': t('configured'),
+		'content sync': diff(t('synced'), t('configured')),
+		'bundle (Vite)': diff(t('bundled'), t('synced')),
+		'render pages': diff(t('rendered'), t('bundled')),
+		'after rendering, before Pagefind': diff(indexStart, t('rendered')),
+		'Pagefind indexing': indexed?.ms ?? null,
+		'share images': marks.get('images')?.ms ?? null,
+		'share images, the part not alongside Pagefind': imagesBeyondIndexing(marks),
+		'finish (exit, swap into place)': diff(wallMs, Math.max(indexed?.t ?? 0, t('images') ?? 0) || null),
+	};
+}
+
+/** What the share images added to the wall time: their time less the part that overlapped Pagefind's. */
+function imagesBeyondIndexing(marks: ReturnType<typeof readMarks>): number | null {
+	const [images, indexed] = [marks.get('images'), marks.get('indexed')];
+	if (images?.ms == null) return null;
+	if (indexed?.ms == null) return images.ms;
+	const overlap = Math.min(images.t, indexed.t) - Math.max(images.t - images.ms, indexed.t - indexed.ms);
+	return images.ms - Math.max(0, overlap);
+}
+
+const load = () => loadavg().map((l) => Math.round(l * 100) / 100);
+const toMb = (kb: number | null) => (kb == null ? null : Math.round((kb / 1024) * 10) / 10);
+
+/** Runs a build command, fails with the end of its log if it fails, and returns its figures. */
+export async function measuredBuild(
+	label: string,
+	command: string[],
+	o: { cwd: string; env: NodeJS.ProcessEnv; outputDir: string; logFile: string },
+) {
+	const loadBefore = load();
+	const marksFile = `${o.logFile}.marks`;
+	rmSync(marksFile, { force: true });
+	const startedAt = Date.now();
+	const r = await run(command, o.cwd, { ...o.env, [BUILD_MARKS]: marksFile }, o.logFile);
+	if (r.code !== 0)
+		throw new Error(`${label} build failed (exit ${r.code}); log in ${o.logFile}:\n${r.lines.slice(-30).join('\n')}`);
+	const num = (re: RegExp) => {
+		const m = re.exec(r.time);
+		return m ? Number(m[1]) : null;
+	};
+	const user = num(/User time \(seconds\): ([\d.]+)/);
+	const system = num(/System time \(seconds\): ([\d.]+)/);
+	const marks = readMarks(marksFile, startedAt);
+	const dist = dirStats(o.outputDir);
+	const index = dirStats(join(o.outputDir, 'pagefind'));
+	const figures = {
+		wallMs: r.wallMs,
+		phases: phases(marks, r.wallMs),
+		/** Pagefind's own timing, and the pages it indexed. */
+		pagefindMs: marks.get('indexed')?.ms ?? null,
+		pagefindPages: marks.get('indexed')?.pages ?? null,
+		/** Drawing the share images, what that added to the wall time (they run alongside Pagefind), and how many were drawn rather than cached. */
+		shareImagesMs: marks.get('images')?.ms ?? null,
+		shareImagesBeyondIndexingMs: imagesBeyondIndexing(marks),
+		shareImagesDrawn: marks.get('images')?.pages ?? null,
+		/** Peak of the summed RSS of the process tree; of the largest process (time -v); of the Pagefind binary. */
+		peakTreeRssMb: toMb(r.peakTree)!,
+		maxRssLargestProcessMb: toMb(num(/Maximum resident set size \(kbytes\): (\d+)/)),
+		pagefindPeakRssMb: toMb(r.pagefindPeak),
+		cpuSeconds: user != null && system != null ? Math.round((user + system) * 10) / 10 : null,
+		pagesBuilt: marks.get('done')?.pages ?? null,
+		htmlFiles: dist.htmlFiles,
+		distBytes: dist.bytes,
+		distFiles: dist.files,
+		pagefindBytes: index.bytes,
+		pagefindFiles: index.files,
+		/** Output by top-level folder (top 12). */
+		output: outputBreakdown(o.outputDir).slice(0, 12),
+		loadBefore,
+		loadAfter: load(),
+		log: relative(process.cwd(), o.logFile),
+	};
+	console.log(
+		`  ${(r.wallMs / 1000).toFixed(1)} s, peak RSS ${figures.peakTreeRssMb} MB (tree), Pagefind ${figures.pagefindMs} ms, load ${loadBefore.join(', ')}`,
+	);
+	return figures;
 }

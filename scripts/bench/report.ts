@@ -1,59 +1,19 @@
 /**
- * The results of one benchmark run: their shape, the checks against the targets and the table
+ * The results of one benchmark run: their shape, the checks against the targets and the tables
  * printed to the terminal; the summary of a run kept in docs/benchmarks/, and the tables of
  * docs/BENCHMARKS.md made from those summaries.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WordProfile } from './profile.ts';
+import type { measuredBuild } from './measure.ts';
+import type { QueryRun } from './browser.ts';
 
-export interface BuildFigures {
-	wallMs: number;
-	/** Our build only: the write-up validation before Astro starts (scripts/build.ts). */
-	validateMs: number | null;
-	/** Phases from the build's timing marks (src/integrations/build-marks.ts), in ms. */
-	phases: Record<string, number | null>;
-	pagefindMs: number | null;
-	pagefindPages: number | null;
-	peakTreeRssMb: number;
-	maxRssLargestProcessMb: number | null;
-	pagefindPeakRssMb: number | null;
-	pagefindWindowTreeRssMb: number | null;
-	cpuSeconds: number | null;
-	pagesBuilt: number | null;
-	htmlFiles: number;
-	distBytes: number;
-	distFiles: number;
-	pagefindBytes: number;
-	pagefindFiles: number;
-	/** Fragment files: one per page that has searchable content. */
-	pagefindFragments: number;
-	/** Output by top-level folder (top 12). */
-	output: { path: string; files: number; bytes: number }[];
-	loadBefore: number[];
-	loadAfter: number[];
-	log: string;
-}
+/** What `measuredBuild` measures of one build (scripts/bench/measure.ts). */
+export type BuildFigures = Awaited<ReturnType<typeof measuredBuild>>;
 
-export interface SearchFigures {
-	label: string;
-	query: string;
-	resultCount: number;
-	/** Median over runs. */
-	/** Typing to the count and the first result drawn. */
-	msToResults: number;
-	/** Typing to the whole first page of results drawn; absent before the results were drawn one by one. */
-	msToPage?: number;
-	msSearchToResults: number;
-	msToReady: number;
-	runsMs: number[];
-	queryRequests: number;
-	queryBytes: number;
-	totalRequests: number;
-	totalBytes: number;
-	/** After typing, by Pagefind file kind: index chunks, fragments (one per result shown), filters. */
-	queryByKind: Record<string, { requests: number; bytes: number }>;
-}
+/** One query kind: the figures of its first run (`runQuery`), with its times the medians over the runs. */
+export type SearchFigures = Omit<QueryRun, 'status'> & { label: string; query: string; runsMs: number[] };
 
 export interface Target {
 	name: string;
@@ -62,61 +22,62 @@ export interface Target {
 	pass: boolean | null;
 }
 
+export interface PageWeightFigures {
+	/** The median-size page, from the site's root (`incidents/<slug>/`). */
+	path: string;
+	/** Computed from disk with node:zlib gzip (level 6): HTML + CSS + JS (static imports). */
+	gzipBytes: number;
+	rawBytes: number;
+	byKind: Record<string, { raw: number; gzip: number }>;
+	files: number;
+	largest: { path: string; gzipBytes: number };
+}
+
 export interface BenchResult {
 	date: string;
+	/** Case studies: the synthetic corpus's size, or the real casebook's. */
 	cases: number;
+	/** The real site (content/ with the register) rather than a synthetic corpus. */
+	real?: boolean;
 	check: boolean;
 	machine: { nproc: number; memoryGiB: number; cpu: string; node: string; astro: string; pagefind: string; os: string };
-	/** `fingerprint`: a hash of the build's inputs (src/, public/, config, lockfile, build and serve scripts) with their uncommitted changes, to tell whether two runs measured the same code. */
-	git: { commit: string; dirty: boolean; dirtyFiles: string[]; fingerprint?: string };
+	/** `dirty`: the build's inputs (src/, public/, config, lockfile, build and serve scripts) had uncommitted changes. */
+	git: { commit: string; dirty: boolean; dirtyFiles: string[] };
 	/** Wall times of every build attempt (--builds K); the figures are from the fastest. */
 	builds: { site: number[]; reference: number[] };
 	corpus: {
 		dir: string;
-		generationMs: number;
-		bytes: number;
-		bodyWords: { min: number; median: number; max: number };
-		withRelated: number;
 		queries: Record<string, string>;
-		/** Absent in runs before the corpus seed breach-casebook-bench-v2. */
+		filings?: number;
+		generationMs?: number;
+		bytes?: number;
+		bodyWords?: { min: number; median: number; max: number };
+		withRelated?: number;
 		seed?: string;
 		profile?: { synthetic: WordProfile; real: WordProfile };
 	};
 	site: BuildFigures;
 	reference: BuildFigures | null;
-	ratios: { time: number | null; peakRss: number | null; maxRssLargestProcess: number | null };
-	perCaseMs: { site: number; reference: number | null };
-	pageWeight: {
-		slug: string;
-		/** Computed from disk with node:zlib gzip (level 6): HTML + CSS + JS (static imports). */
-		gzipBytes: number;
-		rawBytes: number;
-		byKind: Record<string, { raw: number; gzip: number }>;
-		files: number;
-		largest: { slug: string; gzipBytes: number };
-		/** Measured in Chromium against nginx (gzip level 1): response bodies of document, stylesheets and scripts. */
-		browserBytes: number | null;
-		browserRequests: number | null;
-		browserAllTransferBytes: number | null;
-		pagefindRequestsOnLoad: number | null;
+	ratios: {
+		time: number | null;
+		/** Wall time per page written, ours over the reference's (the real site's target). */
+		timePerPage?: number | null;
+		/** Our wall time less what the share images added to it, over the reference's. */
+		timeWithoutShareImages?: number | null;
+		peakRss: number | null;
+		maxRssLargestProcess: number | null;
 	};
+	perCaseMs: { site: number; reference: number | null };
+	perPageMs?: { site: number | null; reference: number | null };
+	pageWeight: PageWeightFigures;
+	/** A register filing's page (the real site). */
+	recordWeight?: PageWeightFigures | null;
 	search: SearchFigures[];
-	/** This run against results-1000.json (or, for the 1,000-case run, results-10000.json). */
-	scaling: {
-		smallCases: number;
-		largeCases: number;
-		smallWallMs: number;
-		largeWallMs: number;
-		/** Wall time of the larger run over the smaller. */
-		ratio: number;
-		/** Cases of the larger run over the smaller. */
-		linear: number;
-		/** Whether both runs measured the same commit and working-tree changes. */
-		sameCode: boolean;
-		other: { date: string; commit: string };
-	} | null;
 	targets: Target[];
 }
+
+/** The query kinds every run measures. */
+export const QUERY_KINDS = ['rare', 'organization', 'state', 'common', 'phrase', 'misspelling'] as const;
 
 const kb = (b: number | null | undefined) => (b == null ? '—' : `${(b / 1024).toFixed(1)} KB`);
 const mb = (b: number | null | undefined) => (b == null ? '—' : `${(b / 1024 / 1024).toFixed(1)} MB`);
@@ -124,57 +85,75 @@ const s = (ms: number | null | undefined) => (ms == null ? '—' : `${(ms / 1000
 const rss = (m: number | null | undefined) => (m == null ? '—' : `${Math.round(m)} MB`);
 const x = (r: number | null | undefined) => (r == null ? '—' : `${r.toFixed(2)}×`);
 const n = (v: number | null | undefined) => (v == null ? '—' : v.toLocaleString('en-US'));
+const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
+const pass = (v: number | null | undefined, limit: number) => (v == null ? null : v <= limit);
 
-function scalingText(sc: NonNullable<BenchResult['scaling']>): string {
-	return `${x(sc.ratio)} (${sc.largeCases.toLocaleString('en-US')} vs ${sc.smallCases.toLocaleString('en-US')} cases: ${s(sc.largeWallMs)} vs ${s(sc.smallWallMs)}${sc.sameCode ? '' : `; the other run, ${sc.other.date.slice(0, 16).replace('T', ' ')}, measured different code`})`;
-}
-
-/** Compares the figures with the targets in docs/BENCHMARKS.md. */
+/** Compares the figures with the targets in docs/BENCHMARKS.md (for the real site, those of #17). */
 export function evaluateTargets(r: Omit<BenchResult, 'targets'>): Target[] {
-	const maxQueryBytes = Math.max(...r.search.map((q) => q.queryBytes));
-	const maxMs = Math.max(...r.search.map((q) => q.msToResults));
-	const maxSearchMs = Math.max(...r.search.map((q) => q.msSearchToResults));
-	const maxPageMs = Math.max(...r.search.map((q) => q.msToPage ?? NaN));
+	const bytes = r.search.map((q) => q.queryBytes);
+	const ms = r.search.map((q) => q.msToResults);
+	const [maxKb, midKb, maxMs, midMs] = [Math.max(...bytes) / 1024, median(bytes) / 1024, Math.max(...ms), median(ms)];
+	const images = `; without the share images ${x(r.ratios.timeWithoutShareImages)}`;
+	const pw = r.pageWeight;
+	const rw = r.recordWeight;
+	const t = (name: string, target: string, value: string, ok: boolean | null): Target => ({
+		name,
+		target,
+		value,
+		pass: ok,
+	});
 	return [
-		{
-			name: 'Full site + index time vs bare Astro + Pagefind',
-			target: '≤ 1.3×',
-			value: x(r.ratios.time),
-			pass: r.ratios.time == null ? null : r.ratios.time <= 1.3,
-		},
-		{
-			name: 'Peak RSS (process tree) vs bare Astro + Pagefind',
-			target: '≤ 1.2×',
-			value: x(r.ratios.peakRss),
-			pass: r.ratios.peakRss == null ? null : r.ratios.peakRss <= 1.2,
-		},
-		{
-			name: '10,000-case build vs 1,000-case build',
-			target: '≤ 11×',
-			value: r.scaling ? scalingText(r.scaling) : '—',
-			pass:
-				r.scaling && r.scaling.sameCode && r.scaling.smallCases === 1000 && r.scaling.largeCases === 10_000
-					? r.scaling.ratio <= 11
-					: null,
-		},
-		{
-			name: 'Search payload per query (after typing, largest)',
-			target: r.cases >= 10_000 ? '≤ 150 KB' : '≤ 150 KB (at 10,000 cases)',
-			value: kb(maxQueryBytes),
-			pass: maxQueryBytes <= 150 * 1024,
-		},
-		{
-			name: 'Time to first results (typing → count and first result drawn, slowest query; includes the 50 ms typing pause)',
-			target: '≤ 200 ms',
-			value: `${maxMs} ms (${maxSearchMs} ms without the typing pause; whole first page ${maxPageMs} ms)`,
-			pass: maxMs <= 200,
-		},
-		{
-			name: 'Case page, compressed (HTML + CSS + JS, median page, gzip -6)',
-			target: '≤ 30 KB',
-			value: `${kb(r.pageWeight.gzipBytes)} (largest page ${kb(r.pageWeight.largest.gzipBytes)}; nginx ${kb(r.pageWeight.browserBytes)})`,
-			pass: r.pageWeight.gzipBytes <= 30 * 1024,
-		},
+		r.real
+			? t(
+					'Build + index per page vs bare Astro + Pagefind per page',
+					'≤ 1.3×',
+					`${x(r.ratios.timePerPage)} (wall time ${x(r.ratios.time)}${images})`,
+					pass(r.ratios.timePerPage, 1.3),
+				)
+			: t(
+					'Full site + index time vs bare Astro + Pagefind',
+					'≤ 1.3×',
+					`${x(r.ratios.time)}${images}`,
+					pass(r.ratios.time, 1.3),
+				),
+		t('Peak RSS (process tree) vs bare Astro + Pagefind', '≤ 1.2×', x(r.ratios.peakRss), pass(r.ratios.peakRss, 1.2)),
+		r.real
+			? t(
+					'Search payload after typing, median query (none above 200 KB)',
+					'≤ 150 KB',
+					`${midKb.toFixed(1)} KB (largest ${maxKb.toFixed(1)} KB)`,
+					midKb <= 150 && maxKb <= 200,
+				)
+			: t(
+					'Search payload after typing, largest query',
+					r.cases >= 10_000 ? '≤ 150 KB' : '≤ 150 KB (at 10,000 cases)',
+					`${maxKb.toFixed(1)} KB`,
+					maxKb <= 150,
+				),
+		r.real
+			? t('Typing → first result, median query', '≤ 200 ms', `${midMs} ms (slowest ${maxMs} ms)`, midMs <= 200)
+			: t(
+					'Typing → first result, slowest query (includes the 50 ms typing pause)',
+					'≤ 200 ms',
+					`${maxMs} ms`,
+					maxMs <= 200,
+				),
+		...(rw
+			? [
+					t(
+						'Record page, compressed (search not opened)',
+						'≤ 15 KB',
+						`${kb(rw.gzipBytes)} (largest ${kb(rw.largest.gzipBytes)})`,
+						rw.gzipBytes <= 15 * 1024,
+					),
+				]
+			: []),
+		t(
+			'Case page, compressed (HTML + CSS + JS, gzip -6)',
+			'≤ 30 KB',
+			`${kb(pw.gzipBytes)} (largest ${kb(pw.largest.gzipBytes)})`,
+			pw.gzipBytes <= 30 * 1024,
+		),
 	];
 }
 
@@ -182,40 +161,36 @@ export function evaluateTargets(r: Omit<BenchResult, 'targets'>): Target[] {
 export function missingFigures(r: BenchResult, withReference: boolean): string[] {
 	const missing: string[] = [];
 	const need = (name: string, v: unknown) => {
-		if (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v))) missing.push(name);
+		if (v === null || v === undefined || v === 0 || (typeof v === 'number' && !Number.isFinite(v))) missing.push(name);
 	};
-	const build = (prefix: string, b: BuildFigures) => {
-		need(`${prefix}.wallMs`, b.wallMs);
-		need(`${prefix}.pagefindMs`, b.pagefindMs);
-		need(`${prefix}.peakTreeRssMb`, b.peakTreeRssMb || null);
-		need(`${prefix}.maxRssLargestProcessMb`, b.maxRssLargestProcessMb);
-		need(`${prefix}.pagefindPeakRssMb`, b.pagefindPeakRssMb);
-		need(`${prefix}.pagesBuilt`, b.pagesBuilt);
-		need(`${prefix}.distBytes`, b.distBytes || null);
-		need(`${prefix}.distFiles`, b.distFiles || null);
-		need(`${prefix}.pagefindBytes`, b.pagefindBytes || null);
-		need(`${prefix}.pagefindFiles`, b.pagefindFiles || null);
-	};
-	build('site', r.site);
-	need('site.validateMs', r.site.validateMs);
-	if (withReference) {
-		if (!r.reference) missing.push('reference');
-		else build('reference', r.reference);
-		need('ratios.time', r.ratios.time);
-		need('ratios.peakRss', r.ratios.peakRss);
+	const builds: [string, BuildFigures | null][] = [['site', r.site]];
+	if (withReference) builds.push(['reference', r.reference]);
+	for (const [prefix, b] of builds) {
+		if (!b) missing.push(prefix);
+		else
+			for (const key of [
+				'wallMs',
+				'pagefindMs',
+				'peakTreeRssMb',
+				'maxRssLargestProcessMb',
+				'pagefindPeakRssMb',
+				'pagesBuilt',
+				'distBytes',
+				'pagefindBytes',
+			] as const)
+				need(`${prefix}.${key}`, b[key]);
 	}
-	need('pageWeight.gzipBytes', r.pageWeight.gzipBytes || null);
-	need('pageWeight.browserBytes', r.pageWeight.browserBytes || null);
-	if (r.search.length !== 4) missing.push(`search (got ${r.search.length} of 4 queries)`);
+	need('site.phases.validate', r.site.phases['validate write-ups (alongside Astro)']);
+	if (withReference) need('ratios.time', r.ratios.time);
+	need('pageWeight.gzipBytes', r.pageWeight.gzipBytes);
+	if (r.search.length !== QUERY_KINDS.length)
+		missing.push(`search (got ${r.search.length} of ${QUERY_KINDS.length} queries)`);
 	for (const q of r.search) {
 		need(`search.${q.label}.msToResults`, q.msToResults);
 		need(`search.${q.label}.msToPage`, q.msToPage);
 		need(`search.${q.label}.queryBytes`, q.queryBytes);
-		need(`search.${q.label}.totalBytes`, q.totalBytes || null);
-		need(`search.${q.label}.resultCount`, q.resultCount >= 0 ? q.resultCount : null);
+		if (q.resultCount < 1) missing.push(`search.${q.label} found nothing`);
 	}
-	const rare = r.search.find((q) => q.label === 'rare organization');
-	if (rare && rare.resultCount < 1) missing.push('search.rare organization found nothing');
 	return missing;
 }
 
@@ -226,177 +201,131 @@ function table(headers: string[], rows: (string | number)[][]): string {
 	return [line(headers), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...rows.map(line)].join('\n');
 }
 
-function buildRows(r: BenchResult): (string | number)[][] {
+/** The terminal report of one run. */
+export function formatTable(r: BenchResult): string {
 	const ours = r.site;
 	const ref = r.reference;
 	const ratio = (a: number | null | undefined, b: number | null | undefined) => (a != null && b ? x(a / b) : '—');
-	return [
-		['Build + index, wall time', s(ours.wallMs), s(ref?.wallMs), x(r.ratios.time)],
+	const row = (label: string, show: (v: number | null | undefined) => string, key: keyof BuildFigures) => {
+		const [a, b] = [ours[key] as number | null, ref?.[key] as number | null | undefined];
+		return [label, show(a), show(b), ratio(a, b)];
+	};
+	const build = [
+		row('Build + index, wall time', s, 'wallMs'),
 		[
-			'  per case',
-			`${r.perCaseMs.site.toFixed(1)} ms`,
-			r.perCaseMs.reference == null ? '—' : `${r.perCaseMs.reference.toFixed(1)} ms`,
-			x(r.ratios.time),
-		],
-		['  write-up validation (alongside Astro)', s(ours.validateMs), '—', '—'],
-		[
-			'  Pagefind indexing (integration log)',
-			s(ours.pagefindMs),
-			s(ref?.pagefindMs),
-			ratio(ours.pagefindMs, ref?.pagefindMs),
+			'  per page written',
+			`${r.perPageMs?.site?.toFixed(2)} ms`,
+			`${r.perPageMs?.reference?.toFixed(2) ?? '—'} ms`,
+			x(r.ratios.timePerPage),
 		],
 		[
-			'CPU time (user + sys)',
-			s(ours.cpuSeconds == null ? null : ours.cpuSeconds * 1000),
-			s(ref?.cpuSeconds == null ? null : ref.cpuSeconds * 1000),
-			ratio(ours.cpuSeconds, ref?.cpuSeconds),
+			'  of which share images (alongside Pagefind)',
+			`${s(ours.shareImagesMs)} (${s(ours.shareImagesBeyondIndexingMs)} beyond Pagefind), ${n(ours.shareImagesDrawn)} drawn`,
+			'—',
+			'—',
 		],
-		['Peak RSS, process tree (sum)', rss(ours.peakTreeRssMb), rss(ref?.peakTreeRssMb), x(r.ratios.peakRss)],
-		[
-			'Peak RSS, largest process (time -v)',
-			rss(ours.maxRssLargestProcessMb),
-			rss(ref?.maxRssLargestProcessMb),
-			x(r.ratios.maxRssLargestProcess),
-		],
-		[
-			'Peak RSS, Pagefind binary',
-			rss(ours.pagefindPeakRssMb),
-			rss(ref?.pagefindPeakRssMb),
-			ratio(ours.pagefindPeakRssMb, ref?.pagefindPeakRssMb),
-		],
-		[
-			'Peak RSS, tree while Pagefind ran',
-			rss(ours.pagefindWindowTreeRssMb),
-			rss(ref?.pagefindWindowTreeRssMb),
-			ratio(ours.pagefindWindowTreeRssMb, ref?.pagefindWindowTreeRssMb),
-		],
-		['Pages written (Astro)', n(ours.pagesBuilt), n(ref?.pagesBuilt), '—'],
-		['Pages indexed by Pagefind', n(ours.pagefindPages), n(ref?.pagefindPages), '—'],
-		['Output size', mb(ours.distBytes), mb(ref?.distBytes), ratio(ours.distBytes, ref?.distBytes)],
-		['Output files', n(ours.distFiles), n(ref?.distFiles), ratio(ours.distFiles, ref?.distFiles)],
-		[
-			'Pagefind index size',
-			mb(ours.pagefindBytes),
-			mb(ref?.pagefindBytes),
-			ratio(ours.pagefindBytes, ref?.pagefindBytes),
-		],
-		['Pagefind index files', n(ours.pagefindFiles), n(ref?.pagefindFiles), '—'],
-		['Pages with searchable content (fragments)', n(ours.pagefindFragments), n(ref?.pagefindFragments), '—'],
+		row('CPU time (user + sys), s', (v) => (v == null ? '—' : `${v} s`), 'cpuSeconds'),
+		row('Peak RSS, process tree (sum)', rss, 'peakTreeRssMb'),
+		row('Peak RSS, largest process (time -v)', rss, 'maxRssLargestProcessMb'),
+		row('Peak RSS, Pagefind binary', rss, 'pagefindPeakRssMb'),
+		row('Pages written (Astro)', n, 'pagesBuilt'),
+		row('Pages indexed by Pagefind', n, 'pagefindPages'),
+		row('Output size', mb, 'distBytes'),
+		row('Output files', n, 'distFiles'),
+		row('Pagefind index size', mb, 'pagefindBytes'),
 	];
-}
-
-function phaseRows(r: BenchResult): (string | number)[][] {
-	const keys = [...new Set([...Object.keys(r.site.phases), ...Object.keys(r.reference?.phases ?? {})])];
-	return keys.map((k) => [k, s(r.site.phases[k]), s(r.reference?.phases[k])]);
-}
-
-function outputRows(r: BenchResult): (string | number)[][] {
-	return r.site.output.slice(0, 8).map((o) => [o.path, n(o.files), mb(o.bytes)]);
-}
-
-const OUTPUT_HEADERS = ['Output folder (our build)', 'Files', 'Size'];
-
-function searchRows(r: BenchResult): (string | number)[][] {
-	return r.search.map((q) => [
+	const phases = [...new Set([...Object.keys(ours.phases), ...Object.keys(ref?.phases ?? {})])].map((k) => [
+		k,
+		s(ours.phases[k]),
+		s(ref?.phases[k]),
+	]);
+	const weight = (what: string, w: PageWeightFigures) =>
+		`${what} \`${w.path}\` (median size): ${kb(w.gzipBytes)} gzip -6 (HTML ${kb(w.byKind.html?.gzip)}, CSS ${kb(w.byKind.css?.gzip)}, JS ${kb(w.byKind.js?.gzip)} in ${w.files} files); largest \`${w.largest.path}\` ${kb(w.largest.gzipBytes)}.`;
+	const search = r.search.map((q) => [
 		`${q.label}: “${q.query}”`,
-		q.resultCount,
+		n(q.resultCount),
 		`${q.msToResults} ms`,
 		`${q.msSearchToResults} ms`,
-		q.msToPage == null ? '—' : `${q.msToPage} ms`,
+		`${q.msToPage ?? '—'} ms`,
 		`${q.queryRequests} / ${kb(q.queryBytes)}`,
-		['index', 'fragment', 'filter', 'other']
-			.filter((k) => q.queryByKind?.[k])
-			.map((k) => `${k} ${q.queryByKind[k]!.requests} / ${kb(q.queryByKind[k]!.bytes)}`)
-			.join(', ') || '—',
+		Object.entries(q.queryByKind)
+			.map(([k, v]) => `${k} ${v.requests} / ${kb(v.bytes)}`)
+			.join(', '),
 		`${q.totalRequests} / ${kb(q.totalBytes)}`,
 	]);
-}
-
-const SEARCH_HEADERS = [
-	'Query',
-	'Results',
-	'Typing → first result',
-	'Search → first result',
-	'Typing → first page',
-	'Pagefind after typing (req / bytes)',
-	'of which',
-	'Pagefind total incl. load',
-];
-
-/** The figures of one run, for the terminal. */
-function runTables(r: BenchResult, miss: string): string[] {
-	const pw = r.pageWeight;
 	return [
-		table(['Figure', 'Breach Casebook', 'Bare Astro + Pagefind', 'Ratio'], buildRows(r)),
+		`Benchmark: ${r.real ? 'the real site' : `${n(r.cases)} cases`}, ${r.date}, ${r.machine.nproc} cores, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}, commit ${r.git.commit}${r.git.dirty ? ' (dirty)' : ''}`,
+		`Load average before our build: ${ours.loadBefore.join(', ')}; before the reference: ${ref?.loadBefore.join(', ') ?? '—'}`,
 		'',
-		table(['Phase (from the build marks)', 'Breach Casebook', 'Bare Astro'], phaseRows(r)),
+		table(['Figure', 'Breach Casebook', 'Bare Astro + Pagefind', 'Ratio'], build),
 		'',
-		table(OUTPUT_HEADERS, outputRows(r)),
+		table(['Phase (from the build marks)', 'Breach Casebook', 'Bare Astro'], phases),
 		'',
-		`Case page \`${pw.slug}\` (median size): ${kb(pw.gzipBytes)} gzip -6 (HTML ${kb(pw.byKind.html?.gzip)}, CSS ${kb(pw.byKind.css?.gzip)}, JS ${kb(pw.byKind.js?.gzip)} in ${pw.files} files; ${kb(pw.rawBytes)} uncompressed). In Chromium through nginx: ${kb(pw.browserBytes)} of HTML, CSS and JS in ${pw.browserRequests} requests, ${pw.pagefindRequestsOnLoad} to /pagefind/. Largest case page \`${pw.largest.slug}\`: ${kb(pw.largest.gzipBytes)}.`,
+		table(
+			['Output folder (our build)', 'Files', 'Size'],
+			ours.output.slice(0, 8).map((o) => [o.path, n(o.files), mb(o.bytes)]),
+		),
 		'',
-		table(SEARCH_HEADERS, searchRows(r)),
+		weight('Case page', r.pageWeight),
+		r.recordWeight ? weight('Record page', r.recordWeight) : '',
 		'',
-		r.scaling
-			? `Scaling: ${scalingText(r.scaling)}, for ${x(r.scaling.linear)} the cases.`
-			: 'Scaling: no other run (results-1000.json, or results-10000.json for the 1,000-case run) to compare with.',
+		table(
+			[
+				'Query',
+				'Results',
+				'Typing → first result',
+				'Search → first result',
+				'Typing → first page',
+				'Pagefind after typing (req / bytes)',
+				'of which',
+				'Pagefind total incl. load',
+			],
+			search,
+		),
 		'',
 		table(
 			['Target', 'Goal', 'Measured', 'Result'],
-			r.targets.map((t) => [t.name, t.target, t.value, t.pass === null ? 'n/a' : t.pass ? 'pass' : miss]),
+			r.targets.map((t) => [t.name, t.target, t.value, t.pass === null ? 'n/a' : t.pass ? 'pass' : 'MISS']),
 		),
-	];
-}
-
-/** The terminal report. */
-export function formatTable(r: BenchResult): string {
-	return [
-		`Benchmark: ${r.cases.toLocaleString('en-US')} cases, ${r.date}, ${r.machine.nproc} cores, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}, commit ${r.git.commit}${r.git.dirty ? ' (dirty)' : ''}`,
-		`Load average before our build: ${r.site.loadBefore.join(', ')}`,
-		'',
-		...runTables(r, 'MISS'),
 	].join('\n');
 }
 
-/** The figures of one run that docs/BENCHMARKS.md reports, kept in docs/benchmarks/<date>-<cases>.json. */
-export interface RunSummary {
-	/** ISO 8601, to the minute. */
-	date: string;
-	cases: number;
-	/** The commit measured; `dirty` when the working tree had changes to it. */
-	commit: string;
-	dirty: boolean;
-	buildSeconds: number;
-	perCaseMs: number;
-	/** Our build's wall time over the bare Astro reference's; null without a reference. */
-	timeVsBare: number | null;
-	peakRssMb: number;
-	rssVsBare: number | null;
-	/** The largest Pagefind payload after typing, over the four queries. */
-	searchKbMax: number;
-	/** Typing to the first result drawn, slowest of the four queries. */
-	firstResultsMsMax: number;
-	/** The median case page, HTML + CSS + JS, gzip -6. */
-	casePageKb: number;
-}
+/** The figures of one run that docs/BENCHMARKS.md reports, kept in docs/benchmarks/<date>-<cases or real>.json (runs before 2026-12-01 lack the optional ones). */
+export type RunSummary = Omit<ReturnType<typeof summaryOf>, 'real'> & { real?: boolean };
 
-const round = (v: number, digits = 1) => Math.round(v * 10 ** digits) / 10 ** digits;
+const round = (v: number | null | undefined, digits = 1) =>
+	v == null ? null : Math.round(v * 10 ** digits) / 10 ** digits;
 
 /** The summary of a run. */
-export function summaryOf(r: BenchResult): RunSummary {
+export function summaryOf(r: BenchResult) {
+	// Ratios are ours over the reference's (null without one); `load` is the 1-minute load average
+	// before our build; search figures are over the query kinds; page weights are of the median page.
+	const bytes = r.search.map((q) => q.queryBytes);
+	const ms = r.search.map((q) => q.msToResults);
 	return {
 		date: r.date.slice(0, 16) + 'Z',
 		cases: r.cases,
+		...(r.real ? { real: true } : {}),
 		commit: r.git.commit,
 		dirty: r.git.dirty,
-		buildSeconds: round(r.site.wallMs / 1000),
-		perCaseMs: round(r.perCaseMs.site),
-		timeVsBare: r.ratios.time == null ? null : round(r.ratios.time, 2),
+		load: r.site.loadBefore[0],
+		buildSeconds: round(r.site.wallMs / 1000)!,
+		perCaseMs: round(r.perCaseMs.site)!,
+		timeVsBare: round(r.ratios.time, 2),
+		timeVsBareWithoutImages: round(r.ratios.timeWithoutShareImages, 2),
+		shareImagesSeconds: r.site.shareImagesMs == null ? null : round(r.site.shareImagesMs / 1000),
+		pages: r.site.pagesBuilt,
+		indexedPages: r.site.pagefindPages,
+		perPageMs: round(r.perPageMs?.site, 2),
+		timePerPageVsBare: round(r.ratios.timePerPage, 2),
 		peakRssMb: Math.round(r.site.peakTreeRssMb),
-		rssVsBare: r.ratios.peakRss == null ? null : round(r.ratios.peakRss, 2),
-		searchKbMax: round(Math.max(...r.search.map((q) => q.queryBytes)) / 1024),
-		firstResultsMsMax: Math.max(...r.search.map((q) => q.msToResults)),
-		casePageKb: round(r.pageWeight.gzipBytes / 1024),
+		rssVsBare: round(r.ratios.peakRss, 2),
+		searchKbMax: round(Math.max(...bytes) / 1024)!,
+		searchKbMedian: round(median(bytes) / 1024)!,
+		firstResultsMsMax: Math.max(...ms),
+		firstResultsMsMedian: median(ms),
+		casePageKb: round(r.pageWeight.gzipBytes / 1024)!,
+		recordPageKb: r.recordWeight ? round(r.recordWeight.gzipBytes / 1024) : null,
 	};
 }
 
@@ -409,45 +338,71 @@ export function readRuns(dir: string): RunSummary[] {
 		.sort((a, b) => a.date.localeCompare(b.date) || a.cases - b.cases);
 }
 
-/** The rows of the latest-figures table: label, how to show a figure, and its target. */
-const FIGURES: [string, (r: RunSummary) => string, string][] = [
+type Figure = [string, (r: RunSummary) => string, string];
+const ms = (v: number | null | undefined) => (v == null ? '—' : `${v} ms`);
+const kbOf = (v: number | null | undefined) => (v == null ? '—' : `${v.toFixed(1)} KB`);
+
+/** The rows of a synthetic corpus's table: label, how to show a figure, and its target. */
+const SYNTHETIC: Figure[] = [
 	['Build + index, wall time', (r) => `${r.buildSeconds.toFixed(1)} s`, ''],
 	['per case', (r) => `${r.perCaseMs.toFixed(1)} ms`, ''],
 	['× bare Astro + Pagefind (time)', (r) => x(r.timeVsBare), '≤ 1.3×'],
+	['the same without the share images', (r) => x(r.timeVsBareWithoutImages), ''],
 	['Peak RSS, process tree', (r) => `${r.peakRssMb} MB`, ''],
 	['× bare Astro + Pagefind (memory)', (r) => x(r.rssVsBare), '≤ 1.2×'],
-	['Search payload after typing, largest query', (r) => `${r.searchKbMax.toFixed(1)} KB`, '≤ 150 KB at 10,000'],
-	['Typing → first result, slowest query', (r) => `${r.firstResultsMsMax} ms`, '≤ 200 ms'],
-	['Case page, compressed (median)', (r) => `${r.casePageKb.toFixed(1)} KB`, '≤ 30 KB'],
+	['Search payload after typing, largest query', (r) => kbOf(r.searchKbMax), '≤ 150 KB at 10,000'],
+	['Typing → first result, slowest query', (r) => ms(r.firstResultsMsMax), '≤ 200 ms'],
+	['Case page, compressed (median)', (r) => kbOf(r.casePageKb), '≤ 30 KB'],
+	['Load average before the build', (r) => (r.load == null ? '—' : String(r.load)), ''],
+];
+
+/** The rows of the real site's table (targets of #17). */
+const REAL: Figure[] = [
+	['Build + index, wall time', (r) => `${r.buildSeconds.toFixed(1)} s`, ''],
+	['Pages written / indexed by Pagefind', (r) => `${n(r.pages)} / ${n(r.indexedPages)}`, ''],
+	['per page', (r) => ms(r.perPageMs), ''],
+	['× bare Astro + Pagefind per page', (r) => x(r.timePerPageVsBare), '≤ 1.3×'],
+	['× bare Astro + Pagefind, wall time', (r) => x(r.timeVsBare), ''],
+	['Share images', (r) => (r.shareImagesSeconds == null ? '—' : `${r.shareImagesSeconds.toFixed(1)} s`), ''],
+	['Peak RSS, process tree', (r) => `${r.peakRssMb} MB`, ''],
+	['× bare Astro + Pagefind (memory)', (r) => x(r.rssVsBare), '≤ 1.2×'],
+	['Search payload after typing, median query', (r) => kbOf(r.searchKbMedian), '≤ 150 KB'],
+	['largest query', (r) => kbOf(r.searchKbMax), '≤ 200 KB'],
+	['Typing → first result, median query', (r) => ms(r.firstResultsMsMedian), '≤ 200 ms'],
+	['Record page, compressed (median)', (r) => kbOf(r.recordPageKb), '≤ 15 KB'],
+	['Case page, compressed (median)', (r) => kbOf(r.casePageKb), '≤ 30 KB'],
+	['Load average before the build', (r) => (r.load == null ? '—' : String(r.load)), ''],
 ];
 
 const runName = (r: RunSummary) => `${r.date.slice(0, 10)}, ${r.commit}${r.dirty ? '+' : ''}`;
 
-/** One table per corpus size: the latest run's figures beside the previous run's, and the targets. */
+/** One table per corpus size and one for the real site: the latest run beside the previous one, and the targets. */
 export function benchmarkTables(runs: readonly RunSummary[]): string {
-	const sizes = [...new Set(runs.map((r) => r.cases))].sort((a, b) => a - b);
-	return sizes
-		.map((cases) => {
-			const [latest, previous] = runs.filter((r) => r.cases === cases).reverse();
-			const rows = FIGURES.map(([label, show, target]) => [
-				label,
-				show(latest!),
-				previous ? show(previous) : '—',
-				target,
-			]);
-			return [
-				`### ${cases.toLocaleString('en-US')} case studies`,
-				'',
-				table(
-					[
-						'Figure',
-						`Latest (${runName(latest!)})`,
-						previous ? `Previous (${runName(previous)})` : 'Previous',
-						'Target',
-					],
-					rows,
-				),
-			].join('\n');
-		})
-		.join('\n\n');
+	const section = (title: string, list: RunSummary[], figures: Figure[]) => {
+		const [latest, previous] = [...list].reverse();
+		const head = ['Figure', `Latest (${runName(latest!)})`, previous ? `Previous (${runName(previous)})` : 'Previous'];
+		const rows = figures.map(([label, show, target]) => [
+			label,
+			show(latest!),
+			previous ? show(previous) : '—',
+			target,
+		]);
+		return `### ${title}\n\n${table([...head, 'Target'], rows)}`;
+	};
+	const synthetic = (cases: number) => runs.filter((r) => !r.real && r.cases === cases);
+	const sizes = [...new Set(runs.filter((r) => !r.real).map((r) => r.cases))].sort((a, b) => a - b);
+	const sections = sizes.map((cases) =>
+		section(`${cases.toLocaleString('en-US')} case studies`, synthetic(cases), SYNTHETIC),
+	);
+	// Scaling: the latest 10,000-case run over the latest 1,000-case run, when both measured the same commit.
+	const [small, large] = [synthetic(1000).at(-1), synthetic(10_000).at(-1)];
+	if (small && large) {
+		const same = small.commit === large.commit && !small.dirty && !large.dirty;
+		sections.push(
+			`10,000 against 1,000 cases (target ≤ 11×): ${x(large.buildSeconds / small.buildSeconds)}${same ? '' : `, but the two latest runs measured different code (${runName(small)}; ${runName(large)})`}.`,
+		);
+	}
+	const real = runs.filter((r) => r.real);
+	if (real.length) sections.push(section('The real site: the casebook and the whole register', real, REAL));
+	return sections.join('\n\n');
 }

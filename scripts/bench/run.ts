@@ -1,33 +1,33 @@
 /**
  * `npm run bench -- --cases 1000`: generates a synthetic corpus, builds the full site from it,
  * builds the same corpus through a bare Astro site as a reference, measures the output, the
- * weight of a case page and search in Chromium, prints a table, writes bench-out/results-<N>.json,
+ * weight of a page and search in Chromium, prints the figures, writes bench-out/results-<N>.json,
  * keeps the run in docs/benchmarks/ and remakes the tables of docs/BENCHMARKS.md from the runs kept.
+ * `npm run bench -- --real` does the same for the real site: content/ as it stands, the casebook
+ * and the whole register, against a reference that renders the same case studies and filings.
  *
  * Options:
  *   --cases N          number of synthetic write-ups (default 1000; 200 with --check)
+ *   --real             the real site instead of a synthetic corpus
  *   --skip-reference   do not build the bare Astro reference (ratios are then absent)
  *   --keep             keep the corpus, the built sites and the reference project in bench-out/
  *   --check            CI mode: a small corpus; fails unless every figure was measured. Asserts no
  *                      timing, and keeps nothing in docs/.
  *   --runs K           runs per search query, fresh browser context each (default 3; 1 with --check)
  *   --builds K         build ours and the reference K times, alternating, and keep the fastest of each
- *                      (default 1)
  *   --seed S           corpus seed (default breach-casebook-bench-v2)
  *   --no-docs          keep nothing in docs/
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { cpus, loadavg, release, totalmem, type } from 'node:os';
+import { readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpus, release, totalmem, type } from 'node:os';
 import { delimiter, join, relative, resolve } from 'node:path';
 import { generateCorpus } from './corpus.ts';
 import { describeProfile, folderProfile } from './profile.ts';
-import { measure } from './measure.ts';
-import { BUILD_MARKS, type BuildMark } from '../../src/integrations/build-marks.ts';
+import { measuredBuild } from './measure.ts';
 import { writeReferenceSite } from './reference.ts';
-import { casePagesBySize, dirStats, outputBreakdown, staticPageWeight } from './site.ts';
-import { browserPageWeight, launchChromium, runQuery, serve, type QueryRun } from './browser.ts';
+import { pagesBySize, staticPageWeight } from './site.ts';
+import { launchChromium, runQuery, serve, type QueryRun } from './browser.ts';
 import {
 	benchmarkTables,
 	evaluateTargets,
@@ -39,8 +39,10 @@ import {
 	type BuildFigures,
 	type SearchFigures,
 } from './report.ts';
+import { format, resolveConfig } from 'prettier';
 import { fillGenerated } from '../../src/tooling/docs.ts';
 import { siteConfig } from '../../src/site-config.ts';
+import { SHARE_IMAGE_CACHE } from '../../src/integrations/share-images.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const args = process.argv.slice(2);
@@ -50,141 +52,44 @@ const option = (name: string): string | undefined => {
 	return i >= 0 ? args[i + 1] : undefined;
 };
 const check = flag('--check');
+const real = flag('--real');
 const cases = Number(option('--cases') ?? (check ? 200 : 1000));
 const runs = Number(option('--runs') ?? (check ? 1 : 3));
 const builds = Number(option('--builds') ?? 1);
 const skipReference = flag('--skip-reference');
-const keep = flag('--keep');
 const writeDocs = !check && !flag('--no-docs');
-if (!Number.isInteger(cases) || cases < 20) {
-	console.error(`--cases must be a whole number of at least 20 (got ${option('--cases')})`);
-	process.exit(2);
-}
-if (!Number.isInteger(builds) || builds < 1) {
-	console.error(`--builds must be a positive whole number (got ${option('--builds')})`);
-	process.exit(2);
-}
-if (!Number.isInteger(runs) || runs < 1) {
-	console.error(`--runs must be a positive whole number (got ${option('--runs')})`);
-	process.exit(2);
+for (const [name, value, min] of [
+	['--cases', cases, 20],
+	['--runs', runs, 1],
+	['--builds', builds, 1],
+] as const) {
+	if (!Number.isInteger(value) || value < min) {
+		console.error(`${name} must be a whole number of at least ${min} (got ${option(name)})`);
+		process.exit(2);
+	}
 }
 
 const out = join(root, 'bench-out');
 /** Where each run's figures are kept (docs/BENCHMARKS.md's tables are made from them). */
 const RUNS_DIR = join(root, 'docs/benchmarks');
+const name = real ? 'real' : String(cases);
 const corpusDir = join(out, `corpus-${cases}`);
-const siteDir = join(out, `site-${cases}`);
+const siteDir = join(out, `site-${name}`);
 const refDir = join(out, 'reference');
+/** The real site's register (the reference renders the same filings). */
+const FILINGS = join(root, 'content/register/filings.json');
+/** The real site's queries: an organization with a case study and several filings, a state, a name found once. */
+const REAL_QUERIES = { rare: 'Warby Parker', organization: 'Change Healthcare', state: 'Texas' };
 mkdirSync(out, { recursive: true });
 
 const say = (text: string) => console.log(text);
 const step = (text: string) => console.log(`\n▶ ${text}`);
-const echoFor = (prefix: string) => (line: string) => {
-	if (/write-ups valid|Indexed \d+|Site written|✗|\berror\b|Error:/i.test(line))
-		console.log(`  ${prefix} ${line.trim()}`);
-};
-const load = () => loadavg().map((l) => Math.round(l * 100) / 100);
-const toMb = (kb: number | null) => (kb == null ? null : Math.round((kb / 1024) * 10) / 10);
-
-/** The marks a build wrote (src/integrations/build-marks.ts), by name, as ms since it started. */
-function readMarks(file: string, startedAt: number): Map<BuildMark['mark'], BuildMark & { t: number }> {
-	const marks = new Map<BuildMark['mark'], BuildMark & { t: number }>();
-	if (!existsSync(file)) return marks;
-	for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
-		const mark = JSON.parse(line) as BuildMark;
-		if (!marks.has(mark.mark)) marks.set(mark.mark, { ...mark, t: mark.at - startedAt });
-	}
-	return marks;
-}
-
-/** Phases of a build, from the marks that Astro's hooks and scripts/build.ts wrote. */
-function phases(marks: ReturnType<typeof readMarks>, wallMs: number): Record<string, number | null> {
-	const t = (name: BuildMark['mark']) => marks.get(name)?.t ?? null;
-	const indexed = marks.get('indexed');
-	const diff = (a: number | null, b: number | null) => (a != null && b != null ? Math.max(0, a - b) : null);
-	return {
-		'validate write-ups (alongside Astro)': marks.get('checked')?.ms ?? null,
-		'Astro start-up and config': t('configured'),
-		'content sync': diff(t('synced'), t('configured')),
-		'bundle (Vite)': diff(t('bundled'), t('synced')),
-		'render pages': diff(t('rendered'), t('bundled')),
-		'after rendering, before Pagefind': indexed?.ms != null ? diff(indexed.t - indexed.ms, t('rendered')) : null,
-		'Pagefind indexing': indexed?.ms ?? null,
-		'finish (exit, swap into place)': diff(wallMs, indexed?.t ?? null),
-	};
-}
-
-async function measuredBuild(
-	label: string,
-	command: string[],
-	cwd: string,
-	env: NodeJS.ProcessEnv,
-	outputDir: string,
-	logFile: string,
-): Promise<BuildFigures> {
-	const loadBefore = load();
-	const marksFile = `${logFile}.marks`;
-	rmSync(marksFile, { force: true });
-	const startedAt = Date.now();
-	const run = await measure(command[0]!, command.slice(1), {
-		cwd,
-		env: { ...env, [BUILD_MARKS]: marksFile },
-		logFile,
-		echo: echoFor(`[${label}]`),
-	});
-	const loadAfter = load();
-	if (run.exitCode !== 0) {
-		const tail = run.lines
-			.slice(-30)
-			.map((l) => l.text)
-			.join('\n');
-		throw new Error(`${label} build failed (exit ${run.exitCode}); log in ${logFile}:\n${tail}`);
-	}
-	const marks = readMarks(marksFile, startedAt);
-	const pagefind = marks.get('indexed');
-	const dist = dirStats(outputDir);
-	const index = dirStats(join(outputDir, 'pagefind'));
-	const ph = phases(marks, run.wallMs);
-	return {
-		wallMs: run.wallMs,
-		validateMs: ph['validate write-ups (alongside Astro)'] ?? null,
-		phases: ph,
-		pagefindMs: pagefind?.ms ?? null,
-		pagefindPages: pagefind?.pages ?? null,
-		peakTreeRssMb: toMb(run.peakTreeRssKb)!,
-		maxRssLargestProcessMb: toMb(run.maxRssLargestProcessKb),
-		pagefindPeakRssMb: toMb(run.pagefindPeakRssKb),
-		pagefindWindowTreeRssMb: toMb(run.pagefindWindow?.peakTreeRssKb ?? null),
-		cpuSeconds:
-			run.userSeconds != null && run.systemSeconds != null
-				? Math.round((run.userSeconds + run.systemSeconds) * 10) / 10
-				: null,
-		pagesBuilt: marks.get('done')?.pages ?? null,
-		htmlFiles: dist.htmlFiles,
-		distBytes: dist.bytes,
-		distFiles: dist.files,
-		pagefindBytes: index.bytes,
-		pagefindFiles: index.files,
-		pagefindFragments: dirStats(join(outputDir, 'pagefind', 'fragment')).files,
-		output: outputBreakdown(outputDir).slice(0, 12),
-		loadBefore,
-		loadAfter,
-		log: relative(root, logFile),
-	};
-}
 
 function machine(): BenchResult['machine'] {
-	const version = (pkg: string) => {
-		try {
-			return (JSON.parse(readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string })
-				.version;
-		} catch {
-			return '?';
-		}
-	};
-	const nproc = Number(spawnSync('nproc').stdout?.toString().trim()) || cpus().length;
+	const version = (pkg: string) =>
+		(JSON.parse(readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
 	return {
-		nproc,
+		nproc: Number(spawnSync('nproc').stdout?.toString().trim()) || cpus().length,
 		memoryGiB: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
 		cpu: cpus()[0]?.model.trim() ?? '?',
 		node: process.version,
@@ -194,258 +99,189 @@ function machine(): BenchResult['machine'] {
 	};
 }
 
-/** The files whose content decides what a build produces and how fast. */
-const BUILD_INPUTS = [
-	'src',
-	'public',
-	'astro.config.mjs',
-	'package-lock.json',
-	'tsconfig.json',
-	'scripts/build.ts',
-	'scripts/serve.ts',
-];
+/** What a build depends on (and, for the real site, its content): a change to docs or the harness alone leaves runs comparable. */
+const BUILD_INPUTS = ['src', 'public', 'astro.config.mjs', 'package-lock.json', 'scripts/build.ts', 'scripts/serve.ts'];
 
 function git(): BenchResult['git'] {
-	// trimEnd: a porcelain line starts with its status, which may be a space (` M docs/…`).
 	const run = (a: string[]) => spawnSync('git', a, { cwd: root }).stdout?.toString().trimEnd() ?? '';
-	// Tracked files changed since the commit: what the figures measure beyond it.
-	const dirtyFiles = run(['status', '--porcelain', '--untracked-files=no'])
+	// trimEnd, not trim: a porcelain line starts with its status, which may be a space (` M src/…`).
+	const dirtyFiles = run(['status', '--porcelain', '--', ...BUILD_INPUTS, ...(real ? ['content'] : [])])
 		.split('\n')
 		.filter(Boolean)
 		.map((line) => line.slice(3));
-	// Only what the build and the served site depend on: a commit that touches docs or the harness
-	// alone leaves runs comparable.
-	const fingerprint = createHash('sha1')
-		.update(run(['ls-tree', '-r', 'HEAD', '--', ...BUILD_INPUTS]))
-		.update(run(['diff', 'HEAD', '--', ...BUILD_INPUTS]))
-		.digest('hex')
-		.slice(0, 12);
-	return {
-		commit: run(['rev-parse', '--short', 'HEAD']) || '?',
-		dirty: dirtyFiles.length > 0,
-		dirtyFiles,
-		fingerprint,
-	};
+	return { commit: run(['rev-parse', '--short', 'HEAD']) || '?', dirty: dirtyFiles.length > 0, dirtyFiles };
 }
 
 const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
 
-async function main(): Promise<number> {
-	const date = new Date().toISOString();
-	const { base } = siteConfig();
-	const env = {
-		...process.env,
-		// A benchmark site is never deployed; without SITE_URL a build in CI would (rightly) refuse.
-		SITE_URL: process.env.SITE_URL || 'https://casebook.example',
-		PATH: `${join(root, 'node_modules/.bin')}${delimiter}${process.env.PATH ?? ''}`,
-	};
-
-	step(`Generating ${cases} synthetic write-ups in ${relative(root, corpusDir)}/incidents`);
-	const corpus = generateCorpus({ cases, dir: corpusDir, seed: option('--seed') });
-	say(
-		`  ${corpus.cases} files, ${(corpus.bytes / 1024 / 1024).toFixed(1)} MB, body words ${corpus.bodyWords.min}–${corpus.bodyWords.max}, ${corpus.generationMs} ms`,
-	);
-	// How close the synthetic prose is to the real write-ups (scripts/bench/profile.ts).
-	const profile = {
-		synthetic: folderProfile(corpus.incidentsDir),
-		real: folderProfile(join(root, 'content/incidents')),
-	};
-	say(`  Word profile: ${describeProfile(profile.synthetic)}`);
-	say(`  Real casebook: ${describeProfile(profile.real)}`);
-
-	// With --builds K, our build and the reference alternate K times and the fastest of each is kept:
-	// on a shared machine the minimum is the least disturbed run.
+/** Our build and the reference, alternating `builds` times; the fastest of each is kept. */
+async function buildBoth(env: NodeJS.ProcessEnv, incidentsDir: string) {
 	let site: BuildFigures | null = null;
 	let reference: BuildFigures | null = null;
-	const attempts: { site: number[]; reference: number[] } = { site: [], reference: [] };
+	const attempts: BenchResult['builds'] = { site: [], reference: [] };
 	for (let k = 1; k <= builds; k++) {
 		const of = builds > 1 ? ` (${k} of ${builds})` : '';
-		step(
-			`Building the site${of}: CONTENT_DIR=${relative(root, corpusDir)} node scripts/build.ts --outDir ${relative(root, siteDir)} --force`,
-		);
+		const suffix = builds > 1 ? `-${k}` : '';
+		step(`Building the site${of}: node scripts/build.ts --outDir ${relative(root, siteDir)} --force`);
+		// Cold, as a fresh clone (CI, a deploy) builds: no previous output for the build's swap to delete
+		// (50 s for the real site's 15,600 files at a load of 11), and no share images drawn before.
+		for (const dir of [siteDir, join(root, SHARE_IMAGE_CACHE)]) rmSync(dir, { recursive: true, force: true });
 		const ours = await measuredBuild(
 			'site',
 			[process.execPath, 'scripts/build.ts', '--outDir', relative(root, siteDir), '--force'],
-			root,
-			{ ...env, CONTENT_DIR: relative(root, corpusDir) },
-			siteDir,
-			join(out, `build-${cases}${builds > 1 ? `-${k}` : ''}.log`),
+			{ cwd: root, env, outputDir: siteDir, logFile: join(out, `build-${name}${suffix}.log`) },
 		);
 		attempts.site.push(ours.wallMs);
 		if (!site || ours.wallMs < site.wallMs) site = ours;
-		say(
-			`  ${(ours.wallMs / 1000).toFixed(1)} s, peak RSS ${ours.peakTreeRssMb} MB (tree), Pagefind ${ours.pagefindMs} ms`,
+		if (skipReference) continue;
+		step(`Building the reference${of}: bare Astro + Pagefind in ${relative(root, refDir)}`);
+		writeReferenceSite(refDir, incidentsDir, root, real ? FILINGS : undefined);
+		const ref = await measuredBuild(
+			'reference',
+			[process.execPath, join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--force'],
+			{ cwd: refDir, env, outputDir: join(refDir, 'dist'), logFile: join(out, `reference-${name}${suffix}.log`) },
 		);
-
-		if (!skipReference) {
-			step(`Building the reference${of}: bare Astro + Pagefind in ${relative(root, refDir)}`);
-			writeReferenceSite(refDir, corpus.incidentsDir, root);
-			const ref = await measuredBuild(
-				'reference',
-				[process.execPath, join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--force'],
-				refDir,
-				env,
-				join(refDir, 'dist'),
-				join(out, `reference-${cases}${builds > 1 ? `-${k}` : ''}.log`),
-			);
-			attempts.reference.push(ref.wallMs);
-			if (!reference || ref.wallMs < reference.wallMs) reference = ref;
-			say(
-				`  ${(ref.wallMs / 1000).toFixed(1)} s, peak RSS ${ref.peakTreeRssMb} MB (tree), Pagefind ${ref.pagefindMs} ms`,
-			);
-		}
+		attempts.reference.push(ref.wallMs);
+		if (!reference || ref.wallMs < reference.wallMs) reference = ref;
 	}
-	if (!site) throw new Error('no build ran');
+	return { site: site!, reference, attempts };
+}
 
-	step('Case page weight');
-	const pages = casePagesBySize(siteDir);
-	if (pages.length === 0) throw new Error(`no case pages in ${siteDir}/incidents`);
-	const mid = pages[Math.floor(pages.length / 2)]!;
-	const largestPage = pages.at(-1)!;
-	const weight = staticPageWeight(siteDir, mid.slug, base);
-	const largest = staticPageWeight(siteDir, largestPage.slug, base);
-	say(`  ${mid.slug}: ${(weight.gzip / 1024).toFixed(1)} KB gzip in ${weight.files.length} files`);
-
-	step('Search and page weight in Chromium');
-	const server = await serve(root, relative(root, siteDir), base, (line) => {
+/** Each query `runs` times in a fresh context; medians of the times, bytes of the first run. */
+async function measureSearch(queries: Record<string, string>): Promise<SearchFigures[]> {
+	const server = await serve(root, relative(root, siteDir), siteConfig().base, (line) => {
 		if (line && !/duplicate extension "wasm"/.test(line)) say(`  [serve] ${line}`);
 	});
 	const browser = await launchChromium();
 	const search: SearchFigures[] = [];
-	let browserWeight: Awaited<ReturnType<typeof browserPageWeight>> | null = null;
 	try {
-		browserWeight = await browserPageWeight(browser, server.url, mid.slug);
-		const queries: [string, string][] = [
-			['rare organization', corpus.queries.rare],
-			['common term', corpus.queries.common],
-			['two-word phrase', corpus.queries.phrase],
-			['misspelling', corpus.queries.misspelling],
-		];
-		for (const [label, query] of queries) {
+		for (const [label, query] of Object.entries(queries)) {
 			const results: QueryRun[] = [];
 			for (let k = 0; k < runs; k++) results.push(await runQuery(browser, server.url, query));
-			const first = results[0]!;
-			search.push({
-				label,
-				query,
-				resultCount: first.resultCount,
-				msToResults: median(results.map((q) => q.msToResults)),
-				msSearchToResults: median(results.map((q) => q.msSearchToResults)),
-				msToPage: median(results.map((q) => q.msToPage)),
-				msToReady: median(results.map((q) => q.msToReady)),
-				runsMs: results.map((q) => q.msToResults),
-				queryRequests: first.queryRequests,
-				queryBytes: first.queryBytes,
-				totalRequests: first.totalRequests,
-				totalBytes: first.totalBytes,
-				queryByKind: first.queryByKind,
-			});
+			const { status: _, ...first } = results[0]!;
+			const times = { msToResults: 0, msSearchToResults: 0, msToPage: 0, msToReady: 0 };
+			for (const key of Object.keys(times) as (keyof typeof times)[]) times[key] = median(results.map((q) => q[key]));
+			search.push({ ...first, ...times, label, query, runsMs: results.map((q) => q.msToResults) });
 			say(
-				`  ${label} “${query}”: ${first.resultCount} results, ${median(results.map((q) => q.msToResults))} ms, ${first.queryRequests} requests / ${(first.queryBytes / 1024).toFixed(1)} KB after typing`,
+				`  ${label} “${query}”: ${first.resultCount} results, ${times.msToResults} ms, ${first.queryRequests} requests / ${(first.queryBytes / 1024).toFixed(1)} KB after typing`,
 			);
 		}
 	} finally {
 		await browser.close();
 		await server.stop();
 	}
+	return search;
+}
 
-	// Scaling compares the 1,000-case run with the 10,000-case run (any other size with the 1,000-case
-	// run), whichever of the pair ran last; the figures only count if both measured the same code.
-	const code = git();
-	let scaling: BenchResult['scaling'] = null;
-	const otherPath = join(out, `results-${cases === 1000 ? 10_000 : 1000}.json`);
-	if (!check && existsSync(otherPath)) {
-		const other = JSON.parse(readFileSync(otherPath, 'utf8')) as BenchResult;
-		const sameCode =
-			other.git.fingerprint !== undefined
-				? other.git.fingerprint === code.fingerprint
-				: other.git.commit === code.commit &&
-					JSON.stringify(other.git.dirtyFiles ?? []) === JSON.stringify(code.dirtyFiles);
-		const [small, large] =
-			other.cases < cases
-				? [
-						{ cases: other.cases, wallMs: other.site.wallMs },
-						{ cases, wallMs: site.wallMs },
-					]
-				: [
-						{ cases, wallMs: site.wallMs },
-						{ cases: other.cases, wallMs: other.site.wallMs },
-					];
-		scaling = {
-			smallCases: small.cases,
-			largeCases: large.cases,
-			smallWallMs: small.wallMs,
-			largeWallMs: large.wallMs,
-			ratio: large.wallMs / small.wallMs,
-			linear: large.cases / small.cases,
-			sameCode,
-			other: { date: other.date, commit: other.git.commit },
-		};
+/** The median-size page of a folder, and its largest, with their weights. */
+function weigh(folder: string, only?: Set<string>): BenchResult['pageWeight'] {
+	const pages = pagesBySize(siteDir, folder).filter((p) => !only || only.has(p.path));
+	if (pages.length === 0) throw new Error(`no pages in ${siteDir}/${folder}`);
+	const mid = staticPageWeight(siteDir, pages[Math.floor(pages.length / 2)]!.path, siteConfig().base);
+	const largest = staticPageWeight(siteDir, pages.at(-1)!.path, siteConfig().base);
+	say(`  ${mid.path}: ${(mid.gzip / 1024).toFixed(1)} KB gzip in ${mid.files.length} files`);
+	return {
+		path: mid.path,
+		gzipBytes: mid.gzip,
+		rawBytes: mid.raw,
+		byKind: mid.byKind,
+		files: mid.files.length,
+		largest: { path: largest.path, gzipBytes: largest.gzip },
+	};
+}
+
+async function main(): Promise<number> {
+	const date = new Date().toISOString();
+	const env: NodeJS.ProcessEnv = {
+		...process.env,
+		// A benchmark site is never deployed; without SITE_URL a build in CI would (rightly) refuse.
+		SITE_URL: process.env.SITE_URL || 'https://casebook.example',
+		PATH: `${join(root, 'node_modules/.bin')}${delimiter}${process.env.PATH ?? ''}`,
+	};
+	let corpus: BenchResult['corpus'];
+	let incidentsDir: string;
+	let queries: Record<string, string>;
+	if (real) {
+		delete env.CONTENT_DIR;
+		incidentsDir = join(root, 'content/incidents');
+		const filings = (JSON.parse(readFileSync(FILINGS, 'utf8')) as unknown[]).length;
+		step(`The real site: ${relative(root, incidentsDir)} and ${filings} filings in ${relative(root, FILINGS)}`);
+		queries = { ...REAL_QUERIES, common: 'ransomware', phrase: 'social security', misspelling: 'ransomwre' };
+		corpus = { dir: 'content', filings, queries };
+	} else {
+		step(`Generating ${cases} synthetic write-ups in ${relative(root, corpusDir)}/incidents`);
+		const generated = generateCorpus({ cases, dir: corpusDir, seed: option('--seed') });
+		incidentsDir = generated.incidentsDir;
+		env.CONTENT_DIR = relative(root, corpusDir);
+		queries = { ...generated.queries };
+		// How close the synthetic prose is to the real write-ups (scripts/bench/profile.ts).
+		const profile = { synthetic: folderProfile(incidentsDir), real: folderProfile(join(root, 'content/incidents')) };
+		say(`  ${generated.cases} files, ${(generated.bytes / 1024 / 1024).toFixed(1)} MB, ${generated.generationMs} ms`);
+		say(`  Word profile: ${describeProfile(profile.synthetic)}\n  Real casebook: ${describeProfile(profile.real)}`);
+		const { generationMs, bytes, bodyWords, withRelated, seed } = generated;
+		corpus = { dir: relative(root, corpusDir), generationMs, bytes, bodyWords, withRelated, queries, seed, profile };
 	}
 
+	const { site, reference, attempts } = await buildBoth(env, incidentsDir);
+
+	step('Page weight');
+	const pageWeight = weigh('incidents');
+	const recordIds = real
+		? new Set((JSON.parse(readFileSync(FILINGS, 'utf8')) as { id: string }[]).map((f) => `register/${f.id}/`))
+		: null;
+	const recordWeight = recordIds ? weigh('register', recordIds) : null;
+
+	step('Search in Chromium');
+	const search = await measureSearch(queries);
+
+	const code = git();
+	const caseCount = real ? pagesBySize(siteDir, 'incidents').length : cases;
+	const perPage = (b: BuildFigures | null) => (b?.pagesBuilt ? b.wallMs / b.pagesBuilt : null);
+	const ratio = (a: number | null | undefined, b: number | null | undefined) => (a != null && b ? a / b : null);
 	const partial: Omit<BenchResult, 'targets'> = {
 		date,
-		cases,
+		cases: caseCount,
+		real,
 		check,
 		machine: machine(),
 		git: code,
-		corpus: {
-			dir: relative(root, corpusDir),
-			generationMs: corpus.generationMs,
-			bytes: corpus.bytes,
-			bodyWords: corpus.bodyWords,
-			withRelated: corpus.withRelated,
-			queries: { ...corpus.queries },
-			seed: corpus.seed,
-			profile,
-		},
+		corpus,
 		builds: attempts,
 		site,
 		reference,
 		ratios: {
-			time: reference ? site.wallMs / reference.wallMs : null,
-			peakRss: reference ? site.peakTreeRssMb / reference.peakTreeRssMb : null,
-			maxRssLargestProcess:
-				reference?.maxRssLargestProcessMb && site.maxRssLargestProcessMb
-					? site.maxRssLargestProcessMb / reference.maxRssLargestProcessMb
-					: null,
+			time: ratio(site.wallMs, reference?.wallMs),
+			timePerPage: ratio(perPage(site), perPage(reference)),
+			timeWithoutShareImages: ratio(site.wallMs - (site.shareImagesBeyondIndexingMs ?? 0), reference?.wallMs),
+			peakRss: ratio(site.peakTreeRssMb, reference?.peakTreeRssMb),
+			maxRssLargestProcess: ratio(site.maxRssLargestProcessMb, reference?.maxRssLargestProcessMb),
 		},
-		perCaseMs: { site: site.wallMs / cases, reference: reference ? reference.wallMs / cases : null },
-		pageWeight: {
-			slug: mid.slug,
-			gzipBytes: weight.gzip,
-			rawBytes: weight.raw,
-			byKind: weight.byKind,
-			files: weight.files.length,
-			largest: { slug: largest.slug, gzipBytes: largest.gzip },
-			browserBytes: browserWeight?.htmlCssJsBytes ?? null,
-			browserRequests: browserWeight?.requests ?? null,
-			browserAllTransferBytes: browserWeight?.allTransferBytes ?? null,
-			pagefindRequestsOnLoad: browserWeight?.pagefindRequests ?? null,
-		},
+		perCaseMs: { site: site.wallMs / caseCount, reference: reference ? reference.wallMs / caseCount : null },
+		perPageMs: { site: perPage(site), reference: perPage(reference) },
+		pageWeight,
+		recordWeight,
 		search,
-		scaling,
 	};
 	const result: BenchResult = { ...partial, targets: evaluateTargets(partial) };
 
 	console.log(`\n${formatTable(result)}\n`);
-	const jsonPath = join(out, `results-${cases}${check ? '-check' : ''}.json`);
+	const jsonPath = join(out, `results-${name}${check ? '-check' : ''}.json`);
 	writeFileSync(jsonPath, JSON.stringify(result, null, '\t') + '\n');
 	say(`Raw results: ${relative(root, jsonPath)}`);
 	if (writeDocs) {
 		// The run is kept as data; the report's tables are made from every kept run.
-		const runFile = join(RUNS_DIR, `${result.date.slice(0, 16).replace(/:/g, '-')}-${cases}.json`);
-		writeFileSync(runFile, JSON.stringify({ summary: summaryOf(result), result }, null, '\t') + '\n');
+		const runFile = join(RUNS_DIR, `${result.date.slice(0, 16).replace(/:/g, '-')}-${name}.json`);
+		// Formatted as `npm run format:check` expects.
+		const json = JSON.stringify({ summary: summaryOf(result), result }, null, '\t');
+		writeFileSync(runFile, await format(json, { ...(await resolveConfig(runFile)), parser: 'json' }));
 		const doc = join(root, 'docs/BENCHMARKS.md');
 		writeFileSync(doc, fillGenerated(readFileSync(doc, 'utf8'), { benchmarks: benchmarkTables(readRuns(RUNS_DIR)) }));
 		say(`Kept as ${relative(root, runFile)}; the tables in docs/BENCHMARKS.md are updated.`);
 	}
-
-	if (!keep) {
+	if (!flag('--keep')) {
 		for (const dir of [corpusDir, siteDir, refDir]) rmSync(dir, { recursive: true, force: true });
 		say('Removed the corpus, the built site and the reference (use --keep to keep them).');
 	}
-
 	if (check) {
 		const missing = missingFigures(result, !skipReference);
 		if (missing.length) {

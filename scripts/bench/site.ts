@@ -29,23 +29,24 @@ export function dirStats(dir: string): DirStats {
 	return stats;
 }
 
-/** Case pages by size, smallest first: `incidents/<slug>/index.html` that carry the search body (not redirects). */
-export function casePagesBySize(siteDir: string): { slug: string; bytes: number }[] {
-	const root = join(siteDir, 'incidents');
-	const pages: { slug: string; bytes: number }[] = [];
-	for (const slug of readdirSync(root)) {
-		const file = join(root, slug, 'index.html');
-		if (existsSync(file)) pages.push({ slug, bytes: statSync(file).size });
-	}
-	pages.sort((a, b) => a.bytes - b.bytes || a.slug.localeCompare(b.slug));
-	// Redirect pages are tiny; drop pages that are not full case pages.
-	return pages.filter(
-		(p) => p.bytes > 4096 || readFileSync(join(root, p.slug, 'index.html'), 'utf8').includes('data-pagefind-body'),
-	);
+/**
+ * The pages `<folder>/<name>/index.html` of a built site by size, smallest first, as paths from
+ * the site's root (`incidents/anthem-2015/`); redirect pages (a meta refresh) left out.
+ */
+export function pagesBySize(siteDir: string, folder: string): { path: string; bytes: number }[] {
+	const root = join(siteDir, folder);
+	if (!existsSync(root)) return [];
+	return readdirSync(root)
+		.map((name) => ({ path: `${folder}/${name}/`, file: join(root, name, 'index.html') }))
+		.filter(
+			(p) => existsSync(p.file) && !/<meta http-equiv="refresh"/i.test(readFileSync(p.file, 'utf8').slice(0, 2000)),
+		)
+		.map((p) => ({ path: p.path, bytes: statSync(p.file).size }))
+		.sort((a, b) => a.bytes - b.bytes || a.path.localeCompare(b.path));
 }
 
 export interface PageWeight {
-	slug: string;
+	path: string;
 	/** Every file the page loads without search being opened, with raw and gzip sizes. */
 	files: { path: string; kind: 'html' | 'css' | 'js'; raw: number; gzip: number }[];
 	raw: number;
@@ -54,12 +55,12 @@ export interface PageWeight {
 }
 
 /**
- * Weight of one case page, computed from disk: the HTML, its stylesheets, its scripts and the
+ * Weight of one page (`path` from the site's root, e.g. `register/<id>/`), computed from disk: the HTML, its stylesheets, its scripts and the
  * modules those import statically (dynamic `import()`, e.g. Pagefind, is left out: it only loads
  * when search is used). gzip at Node's default level (6).
  */
-export function staticPageWeight(siteDir: string, slug: string, base = '/'): PageWeight {
-	const htmlPath = join(siteDir, 'incidents', slug, 'index.html');
+export function staticPageWeight(siteDir: string, path: string, base = '/'): PageWeight {
+	const htmlPath = join(siteDir, path, 'index.html');
 	const html = readFileSync(htmlPath, 'utf8');
 	const files: PageWeight['files'] = [];
 	const seen = new Set<string>();
@@ -90,7 +91,7 @@ export function staticPageWeight(siteDir: string, slug: string, base = '/'): Pag
 		}
 	};
 	files.push({
-		path: `incidents/${slug}/index.html`,
+		path: `${path}index.html`,
 		kind: 'html',
 		raw: Buffer.byteLength(html),
 		gzip: gzipSync(html).length,
@@ -112,7 +113,7 @@ export function staticPageWeight(siteDir: string, slug: string, base = '/'): Pag
 		byKind[f.kind].gzip += f.gzip;
 	}
 	return {
-		slug,
+		path,
 		files,
 		raw: files.reduce((s, f) => s + f.raw, 0),
 		gzip: files.reduce((s, f) => s + f.gzip, 0),

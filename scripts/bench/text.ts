@@ -40,12 +40,26 @@ interface Words {
 	patterns: string[];
 	/** Two narrative sentences per vector for "What happened", with {org}, {system}, {vendor}, {recipients}. */
 	vectorStory: Record<string, string[]>;
+	/** Words between a place and a suffix in organization names ("North"). */
+	directions: string[];
+	/** Vendors' legal forms. */
+	vendorSuffixes: string[];
+	/** The fixed sentences of the sections, three wordings each, with `{name}` or `{date|fallback}` filled in. */
+	sentences: Record<
+		| 'summaryOpen'
+		| 'summaryData'
+		| 'summaryDates'
+		| 'exposedIntro'
+		| 'exposedMix'
+		| 'foundWhen'
+		| 'foundHow'
+		| 'notified'
+		| 'lessonsIntro',
+		string[]
+	>;
 }
 
 export const WORDS = JSON.parse(readFileSync(new URL('data/words.json', import.meta.url), 'utf8')) as Words;
-export const { places: PLACES, orgSuffixes: ORG_SUFFIXES, rareTokens: RARE_TOKENS, recipients: RECIPIENTS } = WORDS;
-export const { vendorWords: VENDOR_WORDS, tags: TAGS, systems: SYSTEMS, vectorStory: VECTOR_STORY } = WORDS;
-export type Bank = string;
 
 /** An invented name token such as "Brenavale". */
 export function inventedToken(rng: Random): string {
@@ -64,7 +78,7 @@ function lower(s: string): string {
  */
 export interface Voice {
 	patterns: string[];
-	banks: Record<Bank, string[]>;
+	banks: Record<string, string[]>;
 }
 
 export function voiceOf(rng: Random): Voice {

@@ -12,9 +12,9 @@ export const BUILD_MARKS = 'CASEBOOK_BUILD_MARKS';
 
 /** One mark: its name, when (ms since the epoch), and what it counted. */
 export interface BuildMark {
-	mark: 'configured' | 'synced' | 'bundled' | 'rendered' | 'done' | 'checked' | 'indexed';
+	mark: 'configured' | 'synced' | 'bundled' | 'rendered' | 'done' | 'checked' | 'indexed' | 'images';
 	at: number;
-	/** Pages written (done) or indexed (indexed). */
+	/** Pages written (done) or indexed (indexed), share images drawn rather than taken from the cache (images). */
 	pages?: number;
 	/** Duration of the step, when the step times itself (checked, indexed). */
 	ms?: number;

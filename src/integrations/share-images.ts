@@ -1,6 +1,7 @@
 /**
  * Draws the share image of every case study (`incidents/<slug>/share.png`) and of the site
- * (`share.png`) at `astro:build:done`, from `api/incidents.json`: satori lays the card out as SVG
+ * (`share.png`) from `api/incidents.json`, once Astro has exited in `npm run build` (beside Pagefind)
+ * and at `astro:build:done` in a plain `astro build`: satori lays the card out as SVG
  * with the Inter font from its npm package, resvg rasterises it to PNG. No browser, no network.
  *
  * Each image is kept in `.astro/share-images/` under a hash of what it shows, so a rebuild draws
@@ -26,6 +27,8 @@ import {
 	type ShareCardSource,
 } from '../lib/share-card.ts';
 import { incidentPath, SHARE_IMAGE_FILE } from '../lib/urls.ts';
+import { buildMark } from './build-marks.ts';
+import { INDEX_AFTER_ASTRO } from './pagefind.ts';
 
 // Part of every cache key: bump it when the layout or the renderer changes.
 const RENDERER = 'share-card-1';
@@ -52,51 +55,73 @@ const FONTS = () => {
 	return fonts;
 };
 
+/**
+ * Draws (or takes from the cache in `cacheDir`) the share image of every case study listed in
+ * `<outDir>/api/incidents.json`, and the site's, into `outDir`.
+ */
+export async function drawShareImages(
+	outDir: string,
+	cacheDir: string,
+	log: (message: string) => void,
+): Promise<{ images: number; drawn: number; ms: number }> {
+	const list = JSON.parse(readFileSync(join(outDir, 'api', 'incidents.json'), 'utf8')) as {
+		incidents: (ShareCardSource & { slug: string })[];
+	};
+	mkdirSync(cacheDir, { recursive: true });
+	const started = performance.now();
+	let drawn = 0;
+	const write = async (card: ShareCard, file: string) => {
+		const key = createHash('sha256').update(RENDERER).update(JSON.stringify(card)).digest('hex');
+		const cached = join(cacheDir, `${key.slice(0, 32)}.png`);
+		if (!existsSync(cached)) {
+			writeFileSync(cached, await renderShareCard(card));
+			drawn++;
+		}
+		mkdirSync(join(file, '..'), { recursive: true });
+		copyFileSync(cached, file);
+	};
+	const jobs: [ShareCard, string][] = [
+		[siteShareCard(), join(outDir, SHARE_IMAGE_FILE)],
+		...list.incidents.map((i): [ShareCard, string] => [
+			incidentShareCard(i),
+			join(outDir, incidentPath(i.slug), SHARE_IMAGE_FILE),
+		]),
+	];
+	let next = 0;
+	const worker = async () => {
+		while (next < jobs.length) await write(...jobs[next++]!);
+	};
+	await Promise.all(Array.from({ length: availableParallelism() + 1 }, worker));
+	const ms = Math.round(performance.now() - started);
+	buildMark('images', { pages: drawn, ms });
+	log(`${jobs.length} share images (${drawn} drawn, the rest cached) in ${ms} ms`);
+	return { images: jobs.length, drawn, ms };
+}
+
+/** Where the drawn images are kept between builds, under the project's root. */
+export const SHARE_IMAGE_CACHE = '.astro/share-images/';
+
+/**
+ * The integration draws the images at the end of a plain `astro build`. `npm run build`
+ * (scripts/build.ts) draws them itself once Astro has exited, alongside Pagefind: drawing a cold
+ * cache's cards is about 50 ms of CPU each, and inside Astro it held the rendered site's heap
+ * meanwhile (docs/BENCHMARKS.md, the 200-case finding).
+ */
 export function shareImagesIntegration(): AstroIntegration {
 	let cacheDir = '';
 	return {
 		name: 'breach-casebook:share-images',
 		hooks: {
 			'astro:config:done': ({ config }) => {
-				cacheDir = fileURLToPath(new URL('.astro/share-images/', config.root));
+				cacheDir = fileURLToPath(new URL(SHARE_IMAGE_CACHE, config.root));
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				if (process.env.SHARE_IMAGES === 'off') {
 					logger.warn('SHARE_IMAGES=off: no share images drawn; og:image links point at nothing.');
 					return;
 				}
-				const out = fileURLToPath(dir);
-				const list = JSON.parse(readFileSync(join(out, 'api', 'incidents.json'), 'utf8')) as {
-					incidents: (ShareCardSource & { slug: string })[];
-				};
-				mkdirSync(cacheDir, { recursive: true });
-				const started = performance.now();
-				let drawn = 0;
-				const write = async (card: ShareCard, file: string) => {
-					const key = createHash('sha256').update(RENDERER).update(JSON.stringify(card)).digest('hex');
-					const cached = join(cacheDir, `${key.slice(0, 32)}.png`);
-					if (!existsSync(cached)) {
-						writeFileSync(cached, await renderShareCard(card));
-						drawn++;
-					}
-					mkdirSync(join(file, '..'), { recursive: true });
-					copyFileSync(cached, file);
-				};
-				const jobs: [ShareCard, string][] = [
-					[siteShareCard(), join(out, SHARE_IMAGE_FILE)],
-					...list.incidents.map((i): [ShareCard, string] => [
-						incidentShareCard(i),
-						join(out, incidentPath(i.slug), SHARE_IMAGE_FILE),
-					]),
-				];
-				let next = 0;
-				const worker = async () => {
-					while (next < jobs.length) await write(...jobs[next++]!);
-				};
-				await Promise.all(Array.from({ length: availableParallelism() + 1 }, worker));
-				logger.info(
-					`${jobs.length} share images (${drawn} drawn, the rest cached) in ${Math.round(performance.now() - started)} ms`,
-				);
+				if (process.env[INDEX_AFTER_ASTRO] === '1') return;
+				await drawShareImages(fileURLToPath(dir), cacheDir, (message) => logger.info(message));
 			},
 		},
 	};
