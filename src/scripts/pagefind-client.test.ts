@@ -194,19 +194,38 @@ describe('resultLine', () => {
 
 /**
  * An index of a few pages, searched as Pagefind does: a page matches when each word of the query
- * begins one of its words. Records every search it runs.
+ * begins one of its words; a query word that begins no word at all falls back, as Pagefind's
+ * allowance for stems does, to the words whose stem begins it (here only words of one or two
+ * letters, their own stems: "tracqqqqqq" finds "T"). The excerpt marks the words that matched.
+ * Records every search it runs.
  */
 function fakeIndex(pages: Record<string, string>) {
 	const calls: { query: string; selection?: Selection; sort?: Record<string, 'asc' | 'desc'> }[] = [];
+	const all = Object.values(pages).flatMap((text) => text.toLowerCase().split(' '));
+	const matches = (t: string, w: string) =>
+		all.some((x) => x.startsWith(w)) ? t.startsWith(w) : t.length <= 2 && w.startsWith(t);
 	const search: SearchFunction = async (query, selection, sort) => {
 		calls.push({ query, selection, sort });
-		const words = query.trim().split(/\s+/).filter(Boolean);
+		const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
 		const hits = Object.entries(pages).filter(([, text]) =>
-			words.every((w) => text.split(' ').some((t) => t.startsWith(w))),
+			words.every((w) =>
+				text
+					.toLowerCase()
+					.split(' ')
+					.some((t) => matches(t, w)),
+			),
 		);
+		const excerpt = (text: string) =>
+			text
+				.split(' ')
+				.map((t) => (words.some((w) => matches(t.toLowerCase(), w)) ? `<mark>${t}</mark>` : t))
+				.join(' ');
 		return {
-			results: hits.map(([id]) => ({ id, data: async () => ({ url: id, excerpt: '', meta: {}, filters: {} }) })),
-			filters: {},
+			results: hits.map(([id, text]) => ({
+				id,
+				data: async () => ({ url: id, excerpt: excerpt(text), meta: {}, filters: {} }),
+			})),
+			filters: { kind: { 'Register filing': hits.length } },
 			unfilteredResultCount: hits.length,
 		};
 	};
@@ -253,6 +272,28 @@ describe('searchNear', () => {
 		const found = await searchNear('zzzzzz', {}, undefined, search);
 		expect(found.matched).toBe('zzzzzz');
 		expect(found.results).toEqual([]);
+	});
+
+	it('cuts back a misspelling that Pagefind matches only to a name’s initial or an article', async () => {
+		const { search } = fakeIndex({ ...pages, nguyen: 'Kristina T Nguyen DDS', lifespan: 'a laptop stolen from a car' });
+		// Pagefind finds "T" in "tracqqqqqq" and "a" in "anthme"; a reader meant "tracking" and "Anthem".
+		const tracking = await searchNear('tracqqqqqq', {}, undefined, search);
+		expect(tracking.matched).toBe('trac');
+		expect(ids(tracking)).toEqual(['pps']);
+		const anthem = await searchNear('anthme', {}, undefined, search);
+		expect(anthem.matched).toBe('anth');
+		expect(ids(anthem)).toEqual(['anthem']);
+		// With nothing to cut back to, nothing is found, and no filter value counts the pages dropped.
+		const none = await searchNear('tzzzzzzz', {}, undefined, search);
+		expect(none.results).toEqual([]);
+		expect(none.filters).toEqual({ kind: { 'Register filing': 0 } });
+	});
+
+	it('keeps a short word that was typed, and a page that matches a whole word beside an initial', async () => {
+		const { search } = fakeIndex({ ...pages, nguyen: 'Kristina T Nguyen DDS' });
+		expect(ids(await searchNear('t', {}, undefined, search))).toContain('nguyen');
+		expect(ids(await searchNear('nguyen', {}, undefined, search))).toEqual(['nguyen']);
+		expect((await searchNear('tracking', {}, undefined, search)).matched).toBe('tracking');
 	});
 
 	it('lists everything for an empty query, without cutting anything back', async () => {

@@ -163,6 +163,34 @@ export type SearchFunction = (
 /** The shortest a word is cut back to when nothing matches it as typed. */
 const SHORTEST_PREFIX = 4;
 
+/** The words Pagefind marked in an excerpt, lower-cased, without their punctuation. */
+function markedWords(excerpt: string): string[] {
+	return [...excerpt.matchAll(/<mark>([^<]*)<\/mark>/g)].map((m) => m[1]!.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''));
+}
+
+/**
+ * A search's response, or an empty one when all it found is Pagefind's allowance for stemming
+ * applied to a word nobody typed. Pagefind lets a query word match any indexed word that begins
+ * it, so that "breaches" finds the stem "breach"; but it does so for a word of one or two letters
+ * too, and then a misspelling finds every page with a name's initial ("Kristina T Nguyen" for
+ * "tracqqqqqq") or an article ("a", "an" for "anthme") instead of being cut back to the letters
+ * that match. Judged by the best-ranked result, whose excerpt the reader is shown first anyway:
+ * when every word marked in it is that short, and none was typed as such, nothing real matched.
+ */
+async function realMatches(typed: string, response: SearchResponse): Promise<SearchResponse> {
+	const best = response.results[0];
+	if (!best || typed === '') return response;
+	const marked = markedWords((await best.data()).excerpt);
+	const typedWords = new Set(typed.toLowerCase().split(/\s+/));
+	if (marked.length === 0 || marked.some((w) => w.length > 2 || typedWords.has(w))) return response;
+	const none = (counts: Record<string, number>) => Object.fromEntries(Object.keys(counts).map((v) => [v, 0]));
+	return {
+		results: [],
+		filters: Object.fromEntries(Object.entries(response.filters).map(([key, counts]) => [key, none(counts)])),
+		unfilteredResultCount: 0,
+	};
+}
+
 /** A search's results, and the words they match when those differ from what was typed. */
 export interface NearResponse extends SearchResponse {
 	/** The query as searched: what was typed, or its words cut back to the letters that match. */
@@ -184,7 +212,7 @@ export async function searchNear(
 	search: SearchFunction = searchIndex,
 ): Promise<NearResponse> {
 	const typed = query.trim();
-	const response = await search(query, selection, sort);
+	const response = await realMatches(typed, await search(query, selection, sort));
 	if (response.results.length > 0 || typed === '') return { ...response, matched: typed };
 	const typedWords = typed.split(/\s+/);
 	const words: string[] = [];
@@ -196,7 +224,7 @@ export async function searchNear(
 		let kept = word;
 		const first = typedWords.length === 1 ? word.slice(0, -1) : word;
 		for (let prefix = first; prefix.length >= SHORTEST_PREFIX; prefix = prefix.slice(0, -1)) {
-			found = await search(prefix);
+			found = await realMatches(prefix, await search(prefix));
 			if (found.results.length > 0) {
 				kept = prefix;
 				break;
