@@ -116,70 +116,57 @@ export async function runQuery(browser: Browser, siteUrl: string, query: string)
 	const context = await browser.newContext();
 	const rec = recordRequests(context);
 	const page = await context.newPage();
-	const t0 = Date.now();
 	await page.goto(`${siteUrl}search/`);
 	// Ready: the unfiltered count is shown, e.g. "1,000 case studies" or "60 case studies and 7,808 filings".
 	await page.waitForFunction(() => /^[\d,]+ /.test(document.querySelector('#search-status')?.textContent ?? ''), null, {
 		timeout: 120_000,
 	});
-	const msToReady = Date.now() - t0;
 	await page.waitForLoadState('networkidle');
 	rec.state.phase = 'query';
 	const result = await page.evaluate(
 		({ q, pageSize }) =>
-			new Promise<{ ms: number; msPage: number; afterSearching: number; status: string; count: number }>(
-				(resolve, reject) => {
-					const input = document.querySelector<HTMLInputElement>('#search-q')!;
-					const status = document.querySelector<HTMLElement>('#search-status')!;
-					const list = document.querySelector<HTMLElement>('#search-results')!;
-					let searchingAt: number | undefined;
-					let startedAt = 0;
-					let first: { at: number; status: string; count: number } | undefined;
-					const timeout = setTimeout(() => reject(new Error(`no results for ${q}: ${status.textContent}`)), 60_000);
-					// Measured at the next frame after the DOM change, when the browser paints it.
-					const frame = () => new Promise<number>((r) => requestAnimationFrame(() => r(performance.now())));
-					const complete = () =>
-						!!first && (first.count <= 0 || list.children.length >= Math.min(first.count, pageSize));
-					let done = false;
-					const finish = (pageAt: number) => {
-						if (done || !first) return;
-						done = true;
-						observer.disconnect();
-						clearTimeout(timeout);
-						resolve({
-							ms: first.at - startedAt,
-							msPage: pageAt - startedAt,
-							afterSearching: first.at - (searchingAt ?? startedAt),
-							status: first.status,
-							count: first.count,
-						});
-					};
-					const check = async () => {
-						const text = status.textContent ?? '';
-						if (text.startsWith('Searching')) searchingAt ??= performance.now();
-						const failed = text.startsWith('Search could not load');
-						if (!first && (text.includes(`“${q}”`) || failed)) {
-							// The first result is drawn with the count (src/scripts/search-page.ts).
-							// "3 case studies and 12 filings for …": every count before the query, added up.
-							const counts = text.split(' for “')[0]!.match(/[\d,]+/g) ?? [];
-							const count = failed ? -1 : counts.reduce((sum, c) => sum + Number(c.replaceAll(',', '')), 0);
-							first = { at: 0, status: text, count };
-							const wholePage = complete();
-							first.at = await frame();
-							// A page of one result is whole as soon as its first result is drawn.
-							if (wholePage) return finish(first.at);
-						}
-						if (first?.at && complete()) finish(await frame());
-					};
-					const observer = new MutationObserver(() => void check());
-					observer.observe(status, { childList: true, characterData: true, subtree: true });
-					observer.observe(list, { childList: true });
-					input.focus();
-					startedAt = performance.now();
-					input.value = q;
-					input.dispatchEvent(new Event('input', { bubbles: true }));
-				},
-			),
+			new Promise<{ ms: number; msPage: number; count: number }>((resolve, reject) => {
+				const input = document.querySelector<HTMLInputElement>('#search-q')!;
+				const status = document.querySelector<HTMLElement>('#search-status')!;
+				const list = document.querySelector<HTMLElement>('#search-results')!;
+				let startedAt = 0;
+				let first: { at: number; count: number } | undefined;
+				const timeout = setTimeout(() => reject(new Error(`no results for ${q}: ${status.textContent}`)), 60_000);
+				// Measured at the next frame after the DOM change, when the browser paints it.
+				const frame = () => new Promise<number>((r) => requestAnimationFrame(() => r(performance.now())));
+				const complete = () => !!first && (first.count <= 0 || list.children.length >= Math.min(first.count, pageSize));
+				let done = false;
+				const finish = (pageAt: number) => {
+					if (done || !first) return;
+					done = true;
+					observer.disconnect();
+					clearTimeout(timeout);
+					resolve({ ms: first.at - startedAt, msPage: pageAt - startedAt, count: first.count });
+				};
+				const check = async () => {
+					const text = status.textContent ?? '';
+					const failed = text.startsWith('Search could not load');
+					if (!first && (text.includes(`“${q}”`) || failed)) {
+						// The first result is drawn with the count (src/scripts/search-page.ts).
+						// "3 case studies and 12 filings for …": every count before the query, added up.
+						const counts = text.split(' for “')[0]!.match(/[\d,]+/g) ?? [];
+						const count = failed ? -1 : counts.reduce((sum, c) => sum + Number(c.replaceAll(',', '')), 0);
+						first = { at: 0, count };
+						const wholePage = complete();
+						first.at = await frame();
+						// A page of one result is whole as soon as its first result is drawn.
+						if (wholePage) return finish(first.at);
+					}
+					if (first?.at && complete()) finish(await frame());
+				};
+				const observer = new MutationObserver(() => void check());
+				observer.observe(status, { childList: true, characterData: true, subtree: true });
+				observer.observe(list, { childList: true });
+				input.focus();
+				startedAt = performance.now();
+				input.value = q;
+				input.dispatchEvent(new Event('input', { bubbles: true }));
+			}),
 		{ q: query, pageSize: RESULTS_PAGE_SIZE },
 	);
 	await page.waitForLoadState('networkidle');
@@ -198,10 +185,7 @@ export async function runQuery(browser: Browser, siteUrl: string, query: string)
 		msToResults: Math.round(result.ms),
 		/** Typing to the whole first page of results (or all, when fewer) drawn. */
 		msToPage: Math.round(result.msPage),
-		/** From "Searching…" to the first result drawn: the typing pause left out. */
-		msSearchToResults: Math.round(result.afterSearching),
 		resultCount: result.count,
-		status: result.status,
 		/** Requests to /pagefind/ after typing, their compressed bytes (bodies), and the same by file kind. */
 		queryRequests: after.length,
 		queryBytes: after.reduce((s, r) => s + r.bodyBytes, 0),
@@ -209,8 +193,6 @@ export async function runQuery(browser: Browser, siteUrl: string, query: string)
 		/** Including the load of Pagefind (script, WebAssembly, metadata, filters, the unfiltered listing). */
 		totalRequests: pf.length,
 		totalBytes: pf.reduce((s, r) => s + r.bodyBytes, 0),
-		/** Navigation to the unfiltered listing shown. */
-		msToReady,
 	};
 }
 

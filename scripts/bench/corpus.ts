@@ -13,9 +13,11 @@
  *    `<KeyFigure>`, in the write-up's own voice (scripts/bench/text.ts; the wordings in
  *    data/words.json).
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { slugify } from '../../src/schemas/slug.ts';
+import { formatPartialDate, partialDate } from '../../src/schemas/partial-date.ts';
+import { formatCount as fmt, formatList as listText } from '../../src/lib/format.ts';
 import { Random } from './prng.ts';
 import {
 	actors,
@@ -32,55 +34,20 @@ import {
 	vectors,
 	type Vocabulary,
 } from '../../src/vocabularies.ts';
-import { MONTHS, WORDS, fillerSentence, voiceOf, inventedToken, wordCount } from './text.ts';
-
-/** The queries the search measurement runs, chosen so that each means something in this corpus. */
-export interface BenchQueries {
-	/** A unique organization name: one case. */
-	rare: string;
-	/** The organization with the most case studies. */
-	organization: string;
-	/** The commonest state's name. */
-	state: string;
-	/** A word in a large share of the cases. */
-	common: string;
-	/** Two words, each common. */
-	phrase: string;
-	/** A misspelling of the common word. */
-	misspelling: string;
-}
-
-export interface CorpusManifest {
-	cases: number;
-	seed: string;
-	dir: string;
-	incidentsDir: string;
-	slugs: string[];
-	/** The case the rare query should find. */
-	rareSlug: string;
-	queries: BenchQueries;
-	/** Words per body: min, median, max. */
-	bodyWords: { min: number; median: number; max: number };
-	/** Bytes of all .mdx files. */
-	bytes: number;
-	/** How many cases use each term, per field. */
-	termCounts: Record<string, Record<string, number>>;
-	withRelated: number;
-	generationMs: number;
-}
+import { WORDS, fillerSentence, voiceOf, inventedToken, wordCount } from './text.ts';
+import facets from './data/facets.json' with { type: 'json' };
 
 /**
  * data/facets.json: the rank order of terms where declaration order would be unrealistic (other
  * terms follow), what usually goes with each vector, and the sources a case may list (`{org}` and
  * `{place}` filled in).
  */
-const FACETS = JSON.parse(readFileSync(new URL('data/facets.json', import.meta.url), 'utf8')) as {
+const FACETS = facets as typeof facets & {
 	ranks: Record<string, string[]>;
 	vectorDefaults: Record<
 		string,
 		{ breach: string; location: string; actor: string; lessons: string[]; data?: string[] }
 	>;
-	sources: { id: string; kind: string; publisher: string; title: string }[];
 };
 const { vectorDefaults: VECTOR_DEFAULTS, sources: SOURCE_POOL } = FACETS;
 const S = WORDS.sentences;
@@ -120,17 +87,10 @@ function partial(rng: Random, day: number, pDay = 0.7, pMonth = 0.25): string {
 	const r = rng.next();
 	return r < pDay ? text : r < pDay + pMonth ? text.slice(0, 7) : text.slice(0, 4);
 }
-const prose = (day: number) => {
-	const d = new Date(day * DAY);
-	return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-};
-const fmt = (n: number) => n.toLocaleString('en-US');
+const prose = (day: number) => formatPartialDate(partialDate(iso(day)));
 /** A wording with `{name}` filled in, or `{name|fallback}` where the value may be missing. */
 const fillIn = (template: string, values: Record<string, string | undefined>) =>
 	template.replace(/\{(\w+)(?:\|([^}]*))?\}/g, (_, key: string, fallback?: string) => values[key] ?? fallback ?? '');
-function listText(items: string[]): string {
-	return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
 
 interface Plan {
 	org: string;
@@ -459,9 +419,11 @@ function writeBody(r: Random, plan: Plan, f: Facts): string {
 		.join('\n\n');
 }
 
+/** The queries of every run that are words rather than names: common, a two-word phrase, a misspelling. */
+export const WORD_QUERIES = { common: 'ransomware', phrase: 'social security', misspelling: 'ransomwre' };
+
 /** Generates the corpus into `<dir>/incidents/`, replacing what was there. */
-export function generateCorpus(options: { cases: number; dir: string; seed?: string }): CorpusManifest {
-	const started = performance.now();
+export function generateCorpus(options: { cases: number; dir: string; seed?: string }) {
 	const seed = options.seed ?? 'breach-casebook-bench-v2';
 	const n = options.cases;
 	const incidentsDir = join(options.dir, 'incidents');
@@ -469,64 +431,45 @@ export function generateCorpus(options: { cases: number; dir: string; seed?: str
 	mkdirSync(incidentsDir, { recursive: true });
 
 	const { plans, usedSlugs, rareAt } = planCases(new Random(`${seed}:${n}`), n);
-	const termCounts: Record<string, Record<string, number>> = {};
-	const words: number[] = [];
-	let bytes = 0;
-	let withRelated = 0;
+	const used: Record<string, Set<string>> = {};
 	plans.forEach((plan, i) => {
 		const r = new Random(`${seed}:${n}:${i}`);
 		const facts = drawFacts(r, plan, i, plans, usedSlugs);
 		const head = frontmatter(r, plan, facts);
-		const body = writeBody(r, plan, facts);
-		const text = `${head}\n\n${body}\n`;
-		writeFileSync(join(incidentsDir, `${plan.slug}.mdx`), text);
-		bytes += Buffer.byteLength(text);
-		words.push(wordCount(body));
-		if (facts.related.length) withRelated++;
+		writeFileSync(join(incidentsDir, `${plan.slug}.mdx`), `${head}\n\n${writeBody(r, plan, facts)}\n`);
 		const terms: Record<string, readonly string[]> = {
 			...facts.lists,
 			organizationType: [plan.orgType],
 			lessons: facts.lessonList,
 			actor: [facts.actor],
 			disclosure: [facts.disclosure],
-			sourceKind: uniq(facts.pool.map((s) => s.kind)),
+			sourceKind: facts.pool.map((s) => s.kind),
 			outcomeKind: facts.outcomes.map((o) => o.kind),
 		};
-		for (const [field, list] of Object.entries(terms)) {
-			const c = (termCounts[field] ??= {});
-			for (const t of list) c[t] = (c[t] ?? 0) + 1;
-		}
+		for (const [field, list] of Object.entries(terms)) for (const t of list) (used[field] ??= new Set()).add(t);
 	});
 	// Every term of every vocabulary must occur; the forced first cases guarantee it, this proves it.
 	for (const [field, vocab] of Object.entries(FIELDS)) {
-		const missing = Object.keys(vocab.terms).filter((t) => !termCounts[field]?.[t]);
+		const missing = Object.keys(vocab.terms).filter((t) => !used[field]?.has(t));
 		if (missing.length) throw new Error(`corpus: ${field} terms never used: ${missing.join(', ')}`);
 	}
 
 	const counts = new Map<string, number>();
 	for (const p of plans) counts.set(p.org, (counts.get(p.org) ?? 0) + 1);
-	const sorted = [...words].sort((a, b) => a - b);
-	const rare = plans[[...rareAt.keys()][0]!]!;
-	const manifest: CorpusManifest = {
+	const manifest = {
 		cases: n,
 		seed,
 		dir: options.dir,
 		incidentsDir,
-		slugs: plans.map((p) => p.slug),
-		rareSlug: rare.slug,
+		/** What the search measurement looks for, each meaning something in this corpus. */
 		queries: {
-			rare: rare.org,
+			/** A unique organization name: one case. */
+			rare: plans[[...rareAt.keys()][0]!]!.org,
+			/** The organization with the most case studies. */
 			organization: [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0],
 			state: usStates[RANKS.states[0] as keyof typeof usStates],
-			common: 'ransomware',
-			phrase: 'social security',
-			misspelling: 'ransomwre',
+			...WORD_QUERIES,
 		},
-		bodyWords: { min: sorted[0]!, median: sorted[Math.floor(sorted.length / 2)]!, max: sorted.at(-1)! },
-		bytes,
-		termCounts,
-		withRelated,
-		generationMs: Math.round(performance.now() - started),
 	};
 	writeFileSync(join(options.dir, 'manifest.json'), JSON.stringify(manifest, null, '\t'));
 	return manifest;

@@ -5,57 +5,43 @@
  * from the timing marks the build writes (src/integrations/build-marks.ts), and the output.
  */
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join, relative } from 'node:path';
 import { BUILD_MARKS, type BuildMark } from '../../src/integrations/build-marks.ts';
-import { dirStats, outputBreakdown } from './site.ts';
+import { outputBreakdown } from './site.ts';
 
 const TIME = '/usr/bin/time';
 
-/** Every process as pid → [parent pid, executable name]. */
-function readProcs(): Map<number, [number, string]> {
-	const procs = new Map<number, [number, string]>();
-	for (const name of readdirSync('/proc')) {
-		if (!/^\d+$/.test(name)) continue;
+/** RSS of the tree under `root`, in KiB: all of it, and the Pagefind binary's part. */
+function treeRss(root: number): { sum: number; pagefind: number } {
+	const procs: { pid: number; ppid: number; comm: string }[] = [];
+	for (const name of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
 		try {
 			const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
 			const close = stat.lastIndexOf(')');
-			procs.set(Number(name), [Number(stat.slice(close + 2).split(' ')[1]), stat.slice(stat.indexOf('(') + 1, close)]);
+			const comm = stat.slice(stat.indexOf('(') + 1, close);
+			procs.push({ pid: Number(name), ppid: Number(stat.slice(close + 2).split(' ')[1]), comm });
 		} catch {
 			// The process ended while we looked.
 		}
 	}
-	return procs;
-}
-
-function rssKb(pid: number): number {
-	try {
-		return Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-	} catch {
-		return 0;
-	}
-}
-
-/** RSS of the tree under `root`, in KiB: all of it, and the Pagefind binary's part. */
-function treeRss(root: number): { sum: number; pagefind: number } {
-	const procs = readProcs();
-	const tree = new Set([root]);
 	// Parents have lower pids than their children almost always; repeat until nothing is added.
-	for (let added = true; added;) {
-		added = false;
-		for (const [pid, [ppid]] of procs) {
-			if (tree.has(pid) || !tree.has(ppid)) continue;
-			tree.add(pid);
-			added = true;
-		}
+	const tree = new Set([root]);
+	for (let size = 0; size !== tree.size;) {
+		size = tree.size;
+		for (const p of procs) if (tree.has(p.ppid)) tree.add(p.pid);
 	}
 	let sum = 0;
 	let pagefind = 0;
-	for (const pid of tree) {
-		const comm = procs.get(pid)?.[1] ?? '';
-		if (comm === 'time') continue;
-		const rss = rssKb(pid);
+	for (const { pid, comm } of procs) {
+		if (!tree.has(pid) || comm === 'time') continue;
+		let rss = 0;
+		try {
+			rss = Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+		} catch {
+			// Ended meanwhile.
+		}
 		sum += rss;
 		if (comm.startsWith('pagefind')) pagefind += rss;
 	}
@@ -63,7 +49,7 @@ function treeRss(root: number): { sum: number; pagefind: number } {
 }
 
 /** Runs `command` and measures it; the lines it prints go to `logFile`, each with its time. */
-function run(command: string[], cwd: string, env: NodeJS.ProcessEnv, logFile: string) {
+async function run(command: string[], cwd: string, env: NodeJS.ProcessEnv, logFile: string) {
 	const useTime = existsSync(TIME);
 	const timeFile = `${logFile}.time`;
 	const argv = useTime ? [TIME, '-v', '-o', timeFile, ...command] : command;
@@ -86,24 +72,13 @@ function run(command: string[], cwd: string, env: NodeJS.ProcessEnv, logFile: st
 			for (const line of chunk.replace(/\u001b\[[0-9;]*m/g, '').split('\n')) if (line) lines.push(`${t} ${line}`);
 		});
 	}
-	return new Promise<{
-		code: number | null;
-		wallMs: number;
-		peakTree: number;
-		pagefindPeak: number | null;
-		lines: string[];
-		time: string;
-	}>((resolve, reject) => {
-		child.on('error', reject);
-		child.on('close', (code) => {
-			clearInterval(timer);
-			const wallMs = Math.round(performance.now() - started);
-			const time = useTime && existsSync(timeFile) ? readFileSync(timeFile, 'utf8') : '';
-			rmSync(timeFile, { force: true });
-			writeFileSync(logFile, lines.join('\n') + '\n');
-			resolve({ code, wallMs, peakTree, pagefindPeak, lines, time });
-		});
-	});
+	const [code] = (await once(child, 'close')) as [number | null];
+	clearInterval(timer);
+	const wallMs = Math.round(performance.now() - started);
+	const time = useTime && existsSync(timeFile) ? readFileSync(timeFile, 'utf8') : '';
+	rmSync(timeFile, { force: true });
+	writeFileSync(logFile, lines.join('\n') + '\n');
+	return { code, wallMs, peakTree, pagefindPeak, lines, time };
 }
 
 /** The marks a build wrote, by name, as ms since it started. */
@@ -169,8 +144,7 @@ export async function measuredBuild(
 	const user = num(/User time \(seconds\): ([\d.]+)/);
 	const system = num(/System time \(seconds\): ([\d.]+)/);
 	const marks = readMarks(marksFile, startedAt);
-	const dist = dirStats(o.outputDir);
-	const index = dirStats(join(o.outputDir, 'pagefind'));
+	const output = outputBreakdown(o.outputDir);
 	const figures = {
 		wallMs: r.wallMs,
 		phases: phases(marks, r.wallMs),
@@ -187,16 +161,11 @@ export async function measuredBuild(
 		pagefindPeakRssMb: toMb(r.pagefindPeak),
 		cpuSeconds: user != null && system != null ? Math.round((user + system) * 10) / 10 : null,
 		pagesBuilt: marks.get('done')?.pages ?? null,
-		htmlFiles: dist.htmlFiles,
-		distBytes: dist.bytes,
-		distFiles: dist.files,
-		pagefindBytes: index.bytes,
-		pagefindFiles: index.files,
+		distBytes: output.reduce((sum, f) => sum + f.bytes, 0),
+		pagefindBytes: output.find((f) => f.path === 'pagefind/')?.bytes ?? 0,
 		/** Output by top-level folder (top 12). */
-		output: outputBreakdown(o.outputDir).slice(0, 12),
+		output: output.slice(0, 12),
 		loadBefore,
-		loadAfter: load(),
-		log: relative(process.cwd(), o.logFile),
 	};
 	console.log(
 		`  ${(r.wallMs / 1000).toFixed(1)} s, peak RSS ${figures.peakTreeRssMb} MB (tree), Pagefind ${figures.pagefindMs} ms, load ${loadBefore.join(', ')}`,

@@ -3,21 +3,14 @@
  * corpus needs. Deterministic for a given seed, with no dependency.
  */
 
-/** Hashes a string to a 32-bit seed (FNV-1a). */
-export function seedOf(text: string): number {
-	let h = 0x811c9dc5;
-	for (let i = 0; i < text.length; i++) {
-		h ^= text.charCodeAt(i);
-		h = Math.imul(h, 0x01000193);
-	}
-	return h >>> 0;
-}
-
 export class Random {
 	#state: number;
 
-	constructor(seed: number | string) {
-		this.#state = (typeof seed === 'string' ? seedOf(seed) : seed) >>> 0;
+	/** Seeded by a string, hashed to 32 bits (FNV-1a). */
+	constructor(seed: string) {
+		let h = 0x811c9dc5;
+		for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193);
+		this.#state = h >>> 0;
 	}
 
 	/** A float in [0, 1). */

@@ -87,12 +87,3 @@ export function folderProfile(dir: string): WordProfile {
 	const files = readdirSync(dir).filter((f) => f.endsWith('.mdx'));
 	return wordProfile(files.map((f) => bodyWords(readFileSync(join(dir, f), 'utf8'))));
 }
-
-/** One line for the report, e.g. "17 stems on ≥ 90 % of pages, 10 % of the words". */
-export function describeProfile(p: WordProfile): string {
-	const pct = (x: number) => `${Math.round(x * 100)} %`;
-	return `${p.stemsOn90} stems on ≥ 90 % of pages (${pct(p.everywhereShare)} of the words), ${p.stemsOn50} on ≥ 50 %, ${p.stemsOn25} on ≥ 25 %; ${Math.round(p.wordsPerPage)} words a page, ${pct(p.distinctShare)} of them distinct; commonest ${p.top
-		.slice(0, 4)
-		.map((t) => `“${t.stem}” ${t.perPage.toFixed(1)} a page on ${pct(t.pages)}`)
-		.join(', ')}`;
-}

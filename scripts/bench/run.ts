@@ -3,27 +3,17 @@
  * builds the same corpus through a bare Astro site as a reference, measures the output, the
  * weight of a page and search in Chromium, prints the figures, writes bench-out/results-<N>.json,
  * keeps the run in docs/benchmarks/ and remakes the tables of docs/BENCHMARKS.md from the runs kept.
- * `npm run bench -- --real` does the same for the real site: content/ as it stands, the casebook
- * and the whole register, against a reference that renders the same case studies and filings.
- *
- * Options:
- *   --cases N          number of synthetic write-ups (default 1000; 200 with --check)
- *   --real             the real site instead of a synthetic corpus
- *   --skip-reference   do not build the bare Astro reference (ratios are then absent)
- *   --keep             keep the corpus, the built sites and the reference project in bench-out/
- *   --check            CI mode: a small corpus; fails unless every figure was measured. Asserts no
- *                      timing, and keeps nothing in docs/.
- *   --runs K           runs per search query, fresh browser context each (default 3; 1 with --check)
- *   --builds K         build ours and the reference K times, alternating, and keep the fastest of each
- *   --seed S           corpus seed (default breach-casebook-bench-v2)
- *   --no-docs          keep nothing in docs/
+ * `--real` does the same for the real site (content/ as it stands, the casebook and the whole
+ * register); `--check` is the CI mode (200 cases, one run per query, fails unless every figure was
+ * measured, keeps nothing in docs/). The other options are in docs/BENCHMARKS.md ("Running it").
  */
 import { spawnSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
 import { readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { cpus, release, totalmem, type } from 'node:os';
+import { availableParallelism, cpus, release, totalmem, type } from 'node:os';
 import { delimiter, join, relative, resolve } from 'node:path';
-import { generateCorpus } from './corpus.ts';
-import { describeProfile, folderProfile } from './profile.ts';
+import { WORD_QUERIES, generateCorpus } from './corpus.ts';
+import { folderProfile } from './profile.ts';
 import { measuredBuild } from './measure.ts';
 import { writeReferenceSite } from './reference.ts';
 import { pagesBySize, staticPageWeight } from './site.ts';
@@ -31,7 +21,8 @@ import { launchChromium, runQuery, serve, type QueryRun } from './browser.ts';
 import {
 	benchmarkTables,
 	evaluateTargets,
-	formatTable,
+	formatRun,
+	median,
 	missingFigures,
 	readRuns,
 	summaryOf,
@@ -45,29 +36,30 @@ import { siteConfig } from '../../src/site-config.ts';
 import { SHARE_IMAGE_CACHE } from '../../src/integrations/share-images.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const args = process.argv.slice(2);
-const flag = (name: string) => args.includes(name);
-const option = (name: string): string | undefined => {
-	const i = args.indexOf(name);
-	return i >= 0 ? args[i + 1] : undefined;
+const { values: opts } = parseArgs({
+	options: {
+		check: { type: 'boolean', default: false },
+		real: { type: 'boolean', default: false },
+		cases: { type: 'string' },
+		runs: { type: 'string' },
+		builds: { type: 'string', default: '1' },
+		seed: { type: 'string' },
+		'skip-reference': { type: 'boolean', default: false },
+		keep: { type: 'boolean', default: false },
+		'no-docs': { type: 'boolean', default: false },
+	},
+});
+const { check, real, 'skip-reference': skipReference } = opts;
+const whole = (name: 'cases' | 'runs' | 'builds', fallback: string, min: number) => {
+	const value = Number(opts[name] ?? fallback);
+	if (Number.isInteger(value) && value >= min) return value;
+	console.error(`--${name} must be a whole number of at least ${min} (got ${opts[name]})`);
+	process.exit(2);
 };
-const check = flag('--check');
-const real = flag('--real');
-const cases = Number(option('--cases') ?? (check ? 200 : 1000));
-const runs = Number(option('--runs') ?? (check ? 1 : 3));
-const builds = Number(option('--builds') ?? 1);
-const skipReference = flag('--skip-reference');
-const writeDocs = !check && !flag('--no-docs');
-for (const [name, value, min] of [
-	['--cases', cases, 20],
-	['--runs', runs, 1],
-	['--builds', builds, 1],
-] as const) {
-	if (!Number.isInteger(value) || value < min) {
-		console.error(`${name} must be a whole number of at least ${min} (got ${option(name)})`);
-		process.exit(2);
-	}
-}
+const cases = whole('cases', check ? '200' : '1000', 20);
+const runs = whole('runs', check ? '1' : '3', 1);
+const builds = whole('builds', '1', 1);
+const writeDocs = !check && !opts['no-docs'];
 
 const out = join(root, 'bench-out');
 /** Where each run's figures are kept (docs/BENCHMARKS.md's tables are made from them). */
@@ -89,7 +81,7 @@ function machine(): BenchResult['machine'] {
 	const version = (pkg: string) =>
 		(JSON.parse(readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
 	return {
-		nproc: Number(spawnSync('nproc').stdout?.toString().trim()) || cpus().length,
+		nproc: availableParallelism(),
 		memoryGiB: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
 		cpu: cpus()[0]?.model.trim() ?? '?',
 		node: process.version,
@@ -111,8 +103,6 @@ function git(): BenchResult['git'] {
 		.map((line) => line.slice(3));
 	return { commit: run(['rev-parse', '--short', 'HEAD']) || '?', dirty: dirtyFiles.length > 0, dirtyFiles };
 }
-
-const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
 
 /** Our build and the reference, alternating `builds` times; the fastest of each is kept. */
 async function buildBoth(env: NodeJS.ProcessEnv, incidentsDir: string) {
@@ -158,12 +148,11 @@ async function measureSearch(queries: Record<string, string>): Promise<SearchFig
 		for (const [label, query] of Object.entries(queries)) {
 			const results: QueryRun[] = [];
 			for (let k = 0; k < runs; k++) results.push(await runQuery(browser, server.url, query));
-			const { status: _, ...first } = results[0]!;
-			const times = { msToResults: 0, msSearchToResults: 0, msToPage: 0, msToReady: 0 };
-			for (const key of Object.keys(times) as (keyof typeof times)[]) times[key] = median(results.map((q) => q[key]));
-			search.push({ ...first, ...times, label, query, runsMs: results.map((q) => q.msToResults) });
+			const first = { ...results[0]!, label, query };
+			for (const key of ['msToResults', 'msToPage'] as const) first[key] = median(results.map((q) => q[key]));
+			search.push(first);
 			say(
-				`  ${label} “${query}”: ${first.resultCount} results, ${times.msToResults} ms, ${first.queryRequests} requests / ${(first.queryBytes / 1024).toFixed(1)} KB after typing`,
+				`  ${label} “${query}”: ${first.resultCount} results, ${first.msToResults} ms, ${first.queryRequests} requests / ${(first.queryBytes / 1024).toFixed(1)} KB after typing`,
 			);
 		}
 	} finally {
@@ -177,17 +166,13 @@ async function measureSearch(queries: Record<string, string>): Promise<SearchFig
 function weigh(folder: string, only?: Set<string>): BenchResult['pageWeight'] {
 	const pages = pagesBySize(siteDir, folder).filter((p) => !only || only.has(p.path));
 	if (pages.length === 0) throw new Error(`no pages in ${siteDir}/${folder}`);
-	const mid = staticPageWeight(siteDir, pages[Math.floor(pages.length / 2)]!.path, siteConfig().base);
-	const largest = staticPageWeight(siteDir, pages.at(-1)!.path, siteConfig().base);
-	say(`  ${mid.path}: ${(mid.gzip / 1024).toFixed(1)} KB gzip in ${mid.files.length} files`);
-	return {
-		path: mid.path,
-		gzipBytes: mid.gzip,
-		rawBytes: mid.raw,
-		byKind: mid.byKind,
-		files: mid.files.length,
-		largest: { path: largest.path, gzipBytes: largest.gzip },
-	};
+	const weight = (page: { path: string }) => ({
+		path: page.path,
+		gzipBytes: staticPageWeight(siteDir, page.path, siteConfig().base),
+	});
+	const mid = weight(pages[Math.floor(pages.length / 2)]!);
+	say(`  ${mid.path}: ${(mid.gzipBytes / 1024).toFixed(1)} KB gzip`);
+	return { ...mid, largest: weight(pages.at(-1)!) };
 }
 
 async function main(): Promise<number> {
@@ -206,20 +191,17 @@ async function main(): Promise<number> {
 		incidentsDir = join(root, 'content/incidents');
 		const filings = (JSON.parse(readFileSync(FILINGS, 'utf8')) as unknown[]).length;
 		step(`The real site: ${relative(root, incidentsDir)} and ${filings} filings in ${relative(root, FILINGS)}`);
-		queries = { ...REAL_QUERIES, common: 'ransomware', phrase: 'social security', misspelling: 'ransomwre' };
+		queries = { ...REAL_QUERIES, ...WORD_QUERIES };
 		corpus = { dir: 'content', filings, queries };
 	} else {
 		step(`Generating ${cases} synthetic write-ups in ${relative(root, corpusDir)}/incidents`);
-		const generated = generateCorpus({ cases, dir: corpusDir, seed: option('--seed') });
+		const generated = generateCorpus({ cases, dir: corpusDir, seed: opts.seed });
 		incidentsDir = generated.incidentsDir;
 		env.CONTENT_DIR = relative(root, corpusDir);
 		queries = { ...generated.queries };
-		// How close the synthetic prose is to the real write-ups (scripts/bench/profile.ts).
+		// How close the synthetic prose is to the real write-ups (scripts/bench/profile.ts), kept in the results.
 		const profile = { synthetic: folderProfile(incidentsDir), real: folderProfile(join(root, 'content/incidents')) };
-		say(`  ${generated.cases} files, ${(generated.bytes / 1024 / 1024).toFixed(1)} MB, ${generated.generationMs} ms`);
-		say(`  Word profile: ${describeProfile(profile.synthetic)}\n  Real casebook: ${describeProfile(profile.real)}`);
-		const { generationMs, bytes, bodyWords, withRelated, seed } = generated;
-		corpus = { dir: relative(root, corpusDir), generationMs, bytes, bodyWords, withRelated, queries, seed, profile };
+		corpus = { dir: relative(root, corpusDir), queries, seed: generated.seed, profile };
 	}
 
 	const { site, reference, attempts } = await buildBoth(env, incidentsDir);
@@ -264,7 +246,7 @@ async function main(): Promise<number> {
 	};
 	const result: BenchResult = { ...partial, targets: evaluateTargets(partial) };
 
-	console.log(`\n${formatTable(result)}\n`);
+	console.log(`\n${formatRun(result)}\n`);
 	const jsonPath = join(out, `results-${name}${check ? '-check' : ''}.json`);
 	writeFileSync(jsonPath, JSON.stringify(result, null, '\t') + '\n');
 	say(`Raw results: ${relative(root, jsonPath)}`);
@@ -278,7 +260,7 @@ async function main(): Promise<number> {
 		writeFileSync(doc, fillGenerated(readFileSync(doc, 'utf8'), { benchmarks: benchmarkTables(readRuns(RUNS_DIR)) }));
 		say(`Kept as ${relative(root, runFile)}; the tables in docs/BENCHMARKS.md are updated.`);
 	}
-	if (!flag('--keep')) {
+	if (!opts.keep) {
 		for (const dir of [corpusDir, siteDir, refDir]) rmSync(dir, { recursive: true, force: true });
 		say('Removed the corpus, the built site and the reference (use --keep to keep them).');
 	}

@@ -1,65 +1,22 @@
 /**
- * The words of the synthetic write-ups, from data/words.json: word banks and sentence patterns,
- * fixed there (not drawn from content/) so that a corpus depends only on the seed and that file,
- * not on the real casebook.
+ * The words of the synthetic write-ups, from data/words.json, fixed there (not drawn from
+ * content/) so that a corpus depends only on the seed and that file: names (`places`,
+ * `orgSuffixes` by HIPAA role, `directions`, the `syllables` of invented names, the `rareTokens`
+ * each found in one case), `recipients` of tracking code, vendors, `tags` (a few very common, then
+ * a long tail), `systems`, two sentences per vector (`vectorStory`), three wordings of each of the
+ * sections' fixed sentences (`sentences`, `{name}` or `{date|fallback}` filled in), and the generic
+ * prose: 32 sentence `patterns` whose `{bank}` (or `{bank:lower}`) stands for a word of a `bank`.
  *
- * Names are sampled with a Zipf skew, and each write-up writes its generic prose from its own
- * share of the word banks (`voiceOf`), so that, as in the real casebook, few words are on every
- * page and most are on some; the Pagefind index then has a realistic mix of large and small word
- * chunks. `scripts/bench/profile.ts` compares the corpus with the real write-ups.
+ * Each write-up writes its generic prose in its own voice (`voiceOf`), so that, as in the real
+ * casebook, few words are on every page and most are on some; the Pagefind index then has a
+ * realistic mix of large and small word chunks. `scripts/bench/profile.ts` compares the corpus
+ * with the real write-ups.
  */
-import { readFileSync } from 'node:fs';
+import words from './data/words.json' with { type: 'json' };
 import type { Random } from './prng.ts';
 
-/** data/words.json. */
-interface Words {
-	/** Place-like words for organization names. */
-	places: string[];
-	/** Type words for organization names, by HIPAA role. */
-	orgSuffixes: Record<string, string[]>;
-	/** Syllables of invented, distinctive name tokens (never forming the rare names). */
-	syllables: [string[], string[], string[]];
-	/** Tokens that appear in exactly one case each, for the "rare organization" query. */
-	rareTokens: string[];
-	/** Third parties that tracking code sent data to. */
-	recipients: string[];
-	/** Vendors, for business associates. */
-	vendorWords: string[];
-	/** Free tags: a long tail after a few very common ones. */
-	tags: string[];
-	/** Systems named in narratives. */
-	systems: string[];
-	/**
-	 * Sentence parts for the generic narrative. Every write-up draws on its own share of each bank
-	 * and of the sentence patterns (its `Voice`), as real authors and real incidents do, so that most
-	 * words occur on some pages and not on others. Shared words are still weighted towards the start
-	 * of each bank, so a few are common.
-	 */
-	bank: Record<string, string[]>;
-	/** Generic sentences of 12–30 words, `{bank}` standing for a word and `{bank:lower}` for one in lowercase. */
-	patterns: string[];
-	/** Two narrative sentences per vector for "What happened", with {org}, {system}, {vendor}, {recipients}. */
-	vectorStory: Record<string, string[]>;
-	/** Words between a place and a suffix in organization names ("North"). */
-	directions: string[];
-	/** Vendors' legal forms. */
-	vendorSuffixes: string[];
-	/** The fixed sentences of the sections, three wordings each, with `{name}` or `{date|fallback}` filled in. */
-	sentences: Record<
-		| 'summaryOpen'
-		| 'summaryData'
-		| 'summaryDates'
-		| 'exposedIntro'
-		| 'exposedMix'
-		| 'foundWhen'
-		| 'foundHow'
-		| 'notified'
-		| 'lessonsIntro',
-		string[]
-	>;
-}
-
-export const WORDS = JSON.parse(readFileSync(new URL('data/words.json', import.meta.url), 'utf8')) as Words;
+type Lists = Record<string, string[]>;
+export const WORDS = words as typeof words & { orgSuffixes: Lists; bank: Lists; vectorStory: Lists };
 
 /** An invented name token such as "Brenavale". */
 export function inventedToken(rng: Random): string {
@@ -72,18 +29,13 @@ function lower(s: string): string {
 }
 
 /**
- * One write-up's voice: the sentence patterns it uses and its share of each word bank. Entries
+ * One write-up's voice: 8–12 of the sentence patterns and its share of each word bank. Entries
  * near the start of a bank are in more voices, so some words are common across the corpus and
  * most are not; within a write-up, the words of its voice recur, as an author's do.
  */
-export interface Voice {
-	patterns: string[];
-	banks: Record<string, string[]>;
-}
-
-export function voiceOf(rng: Random): Voice {
+export function voiceOf(rng: Random) {
 	const patterns = rng.shuffle(WORDS.patterns).slice(0, rng.int(8, 12));
-	const banks = Object.fromEntries(
+	const banks: Lists = Object.fromEntries(
 		Object.entries(WORDS.bank).map(([bank, list]) => {
 			const share = rng.zipfSubset(rng.shuffle(list.slice(0, 4)).concat(list.slice(4)), 0.7, 0.5);
 			return [bank, share.length >= 2 ? share : list.slice(0, 2)];
@@ -93,7 +45,7 @@ export function voiceOf(rng: Random): Voice {
 }
 
 /** A generic sentence in a write-up's voice. */
-export function fillerSentence(rng: Random, voice: Voice): string {
+export function fillerSentence(rng: Random, voice: ReturnType<typeof voiceOf>): string {
 	return rng
 		.pick(voice.patterns)
 		.replace(/\{(\w+)(:lower)?\}/g, (_, bank: string, lowered?: string) => {
@@ -102,8 +54,6 @@ export function fillerSentence(rng: Random, voice: Voice): string {
 		})
 		.replace(/\ba ([aeiou])/g, 'an $1');
 }
-
-export { MONTHS } from '../../src/schemas/partial-date.ts';
 
 /** Number of words in a text, ignoring markup. */
 export function wordCount(text: string): number {

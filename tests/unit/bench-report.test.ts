@@ -25,22 +25,14 @@ const build = (wallMs: number, pagesBuilt: number): BuildFigures => ({
 	pagefindPeakRssMb: 50,
 	cpuSeconds: 40,
 	pagesBuilt,
-	htmlFiles: pagesBuilt,
 	distBytes: 1,
-	distFiles: 1,
 	pagefindBytes: 1,
-	pagefindFiles: 1,
 	output: [],
 	loadBefore: [2.5, 2, 2],
-	loadAfter: [2, 2, 2],
-	log: '',
 });
 const weight = (kb: number) => ({
 	path: 'x/',
 	gzipBytes: kb * 1024,
-	rawBytes: 0,
-	byKind: {},
-	files: 1,
 	largest: { path: 'y/', gzipBytes: kb * 1024 },
 });
 const query = (label: string, kb: number, ms: number) => ({
@@ -48,10 +40,7 @@ const query = (label: string, kb: number, ms: number) => ({
 	query: label,
 	resultCount: 3,
 	msToResults: ms,
-	msSearchToResults: ms - 50,
 	msToPage: ms + 50,
-	msToReady: 500,
-	runsMs: [ms],
 	queryRequests: 5,
 	queryBytes: kb * 1024,
 	totalRequests: 30,
