@@ -194,9 +194,12 @@ export function mountSearchPage(root: HTMLElement): void {
 		return { ...all, ...Object.fromEntries(own) };
 	};
 
-	/** Shows how many results each filter value would give for `q`; marked busy until the counts arrive. */
-	const updateCounts = async (ticket: number, q: string, labels: Selection) => {
-		const counts = await countsFor(q, labels);
+	/**
+	 * Shows how many results each filter value would give for `q` (none at all for null: a query
+	 * that matches nothing); marked busy until the counts arrive.
+	 */
+	const updateCounts = async (ticket: number, q: string | null, labels: Selection) => {
+		const counts = q === null ? {} : await countsFor(q, labels);
 		if (ticket !== run) return;
 		for (const box of boxes) {
 			const n = counts[box.name]?.[box.dataset.label!] ?? 0;
@@ -212,12 +215,14 @@ export function mountSearchPage(root: HTMLElement): void {
 		const labels = toLabels(filters, state.selected);
 		status.textContent = 'Searching…';
 		filterGroup.setAttribute('aria-busy', 'true');
-		// What the results match: the query as typed, or its words cut back (searchNear).
-		let matched = state.q;
+		// What the results match: the query as typed, or its words cut back (searchNear); null when
+		// it matches nothing whatever the filters, which searchNear may have judged from Pagefind's
+		// matches (a misspelling found only in names' initials) and the count must not undo.
+		let matched: string | null = state.q;
 		try {
 			const main = await searchNear(state.q, labels, parseSort(state.sort));
 			if (ticket !== run) return;
-			matched = main.matched;
+			matched = main.unfilteredResultCount > 0 || state.q.trim() === '' ? main.matched : null;
 			results = main.results;
 			// The count is announced with the first result, not before it.
 			await showMore(ticket, true, () => {

@@ -139,6 +139,11 @@ test('a typo at the end of a word still finds case studies, and says which begin
 		/^[\d,]+ case stud(y|ies) and [\d,]+ filings? for words starting “anth” \(none contain “anthme”\)$/,
 	);
 	await expect(page.locator('#search-results a[href*="/incidents/anthem-2015/"]')).toHaveCount(1);
+	// A misspelling that Pagefind finds only in names' initials ("T"), with no beginning of four
+	// letters to cut back to, finds nothing, and no filter counts the filings it dropped.
+	await page.goto('search/?q=tqqqqqqq');
+	await expect(status).toHaveText('0 case studies and 0 filings for “tqqqqqqq”');
+	expect(await filterCounts(page, 'kind')).toEqual([0, 0]);
 	// A word that matches nothing at any length is left as typed.
 	await page.goto('search/?q=zxzxzxzx');
 	await expect(page.locator('#search-status')).toHaveText('0 case studies and 0 filings for “zxzxzxzx”');
