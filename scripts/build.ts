@@ -85,14 +85,14 @@ if (status !== 0) fail(`Build failed (exit ${status}).`);
 // The share images are drawn while Pagefind indexes: Pagefind is a binary of its own, so the two
 // share the cores, and neither holds memory while Astro's rendered site is still in the heap. The
 // renderer (satori, resvg) is loaded only now, for the same reason.
-const images =
-	process.env.SHARE_IMAGES === 'off'
-		? Promise.resolve(console.warn('SHARE_IMAGES=off: no share images drawn; og:image links point at nothing.'))
-		: import('../src/integrations/share-images.ts')
-				.then(({ drawShareImages, SHARE_IMAGE_CACHE }) =>
-					drawShareImages(staging, SHARE_IMAGE_CACHE, (message) => console.log(`[share-images] ${message}`)),
-				)
-				.catch((error: Error) => fail(`Share images failed: ${error.message}.`));
+const images = import('../src/integrations/share-images.ts')
+	.then(({ drawShareImages, SHARE_IMAGE_CACHE }) =>
+		drawShareImages(staging, SHARE_IMAGE_CACHE, {
+			info: (message) => console.log(`[share-images] ${message}`),
+			warn: (message) => console.warn(`[share-images] ${message}`),
+		}),
+	)
+	.catch((error: Error) => fail(`Share images failed: ${error.message}.`));
 try {
 	const { pages, ms } = await indexSite(staging, {
 		info: (message) => console.log(`[search] ${message}`),

@@ -57,13 +57,18 @@ const FONTS = () => {
 
 /**
  * Draws (or takes from the cache in `cacheDir`) the share image of every case study listed in
- * `<outDir>/api/incidents.json`, and the site's, into `outDir`.
+ * `<outDir>/api/incidents.json`, and the site's, into `outDir`; with `SHARE_IMAGES=off`, none,
+ * saying so.
  */
 export async function drawShareImages(
 	outDir: string,
 	cacheDir: string,
-	log: (message: string) => void,
+	log: { info(message: string): void; warn(message: string): void },
 ): Promise<{ images: number; drawn: number; ms: number }> {
+	if (process.env.SHARE_IMAGES === 'off') {
+		log.warn('SHARE_IMAGES=off: no share images drawn; og:image links point at nothing.');
+		return { images: 0, drawn: 0, ms: 0 };
+	}
 	const list = JSON.parse(readFileSync(join(outDir, 'api', 'incidents.json'), 'utf8')) as {
 		incidents: (ShareCardSource & { slug: string })[];
 	};
@@ -94,7 +99,7 @@ export async function drawShareImages(
 	await Promise.all(Array.from({ length: availableParallelism() + 1 }, worker));
 	const ms = Math.round(performance.now() - started);
 	buildMark('images', { pages: drawn, ms });
-	log(`${jobs.length} share images (${drawn} drawn, the rest cached) in ${ms} ms`);
+	log.info(`${jobs.length} share images (${drawn} drawn, the rest cached) in ${ms} ms`);
 	return { images: jobs.length, drawn, ms };
 }
 
@@ -116,12 +121,8 @@ export function shareImagesIntegration(): AstroIntegration {
 				cacheDir = fileURLToPath(new URL(SHARE_IMAGE_CACHE, config.root));
 			},
 			'astro:build:done': async ({ dir, logger }) => {
-				if (process.env.SHARE_IMAGES === 'off') {
-					logger.warn('SHARE_IMAGES=off: no share images drawn; og:image links point at nothing.');
-					return;
-				}
 				if (process.env[INDEX_AFTER_ASTRO] === '1') return;
-				await drawShareImages(fileURLToPath(dir), cacheDir, (message) => logger.info(message));
+				await drawShareImages(fileURLToPath(dir), cacheDir, logger);
 			},
 		},
 	};
