@@ -56,7 +56,10 @@ export function groupBy<T>(items: readonly T[], valuesOf: (item: T) => readonly 
  * Groups items by a facet's values, in the facet's order, its `notGiven` value last. Values no
  * item has are left out. Each group keeps the order of the items: pass them newest first.
  */
-export function groupByFacet<T>(items: readonly T[], facet: Facet<T>): FacetGroup<T>[] {
+export function groupByFacet<T>(
+	items: readonly T[],
+	facet: Pick<Facet<T>, 'values' | 'order' | 'vocabulary' | 'notGiven'>,
+): FacetGroup<T>[] {
 	const terms = facet.vocabulary ? Object.keys(facet.vocabulary.terms) : [];
 	const compare: (a: FacetValue, b: FacetValue) => number =
 		facet.order === 'vocabulary' && facet.vocabulary

@@ -178,13 +178,7 @@ export function searchFilterOptions(incidents: readonly Incident[], filings: rea
 					: []),
 				...(filter.filing ? filings.map((f) => ({ kind: 'filing' as const, values: filter.filing!(f) })) : []),
 			];
-			const facet = {
-				...filter,
-				plural: filter.label,
-				definition: '',
-				values: (r: (typeof results)[number]) => r.values,
-			};
-			const values = groupByFacet(results, facet).map(({ value, items }) => ({
+			const values = groupByFacet(results, { ...filter, values: (r) => r.values }).map(({ value, items }) => ({
 				...value,
 				count: items.length,
 				byKind: {
