@@ -38,6 +38,12 @@ describe('articleJsonLd', () => {
 		expect(ld).not.toHaveProperty('alternativeHeadline');
 	});
 
+	it('dates the article with a time zone, as Google asks', () => {
+		const ld = articleJsonLd(makeIncident('example-health-2023'), site);
+		for (const key of ['datePublished', 'dateModified'])
+			expect(ld[key], key).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$/);
+	});
+
 	it('keeps a long title whole as the alternative headline', () => {
 		const long = makeIncident('long', (fm) => (fm.title = `Example Health: ${'a long story '.repeat(10)}`.trim()));
 		const ld = articleJsonLd(long, site);

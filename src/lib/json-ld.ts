@@ -16,6 +16,9 @@ export function fitHeadline(title: string, limit = HEADLINE_LIMIT): string {
 	return `${word.length > limit / 2 ? word : cut}…`;
 }
 
+/** A day as a date-time with its time zone, as Google's Article guidance asks: the casebook dates in UTC, as its feeds do. */
+export const dayInUtc = (day: string) => `${day}T00:00:00Z`;
+
 const casebook = (site: SiteRoot) => ({ '@type': 'Organization', name: SITE_TITLE, url: absoluteUrl('', site) });
 
 /** A schema.org `Article` about the organization. */
@@ -31,8 +34,8 @@ export function articleJsonLd(incident: Incident, site: SiteRoot): Record<string
 		url: page,
 		mainEntityOfPage: { '@type': 'WebPage', '@id': page },
 		image: absoluteUrl(`${incidentPath(incident.slug)}${SHARE_IMAGE_FILE}`, site),
-		datePublished: data.added,
-		dateModified: data.updated ?? data.added,
+		datePublished: dayInUtc(data.added),
+		dateModified: dayInUtc(data.updated ?? data.added),
 		inLanguage: 'en',
 		author: casebook(site),
 		about: {
