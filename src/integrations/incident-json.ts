@@ -11,18 +11,17 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { jsonText } from '../lib/responses.ts';
-
-interface ApiList {
-	schemaVersion: string;
-	generated: string;
-	incidents: { slug: string }[];
-}
+import type { ApiIncidentFile, ApiIndex } from '../lib/export.ts';
 
 /** The body of `api/incidents/<slug>.json` for each entry of `api/incidents.json`. */
-export function incidentFiles(list: ApiList): { slug: string; text: string }[] {
+export function incidentFiles(list: ApiIndex): { slug: string; text: string }[] {
 	return list.incidents.map((incident) => ({
 		slug: incident.slug,
-		text: jsonText({ schemaVersion: list.schemaVersion, generated: list.generated, incident }),
+		text: jsonText({
+			schemaVersion: list.schemaVersion,
+			generated: list.generated,
+			incident,
+		} satisfies ApiIncidentFile),
 	}));
 }
 
@@ -32,7 +31,7 @@ export function incidentJsonIntegration(): AstroIntegration {
 		hooks: {
 			'astro:build:done': ({ dir, logger }) => {
 				const api = join(fileURLToPath(dir), 'api');
-				const list = JSON.parse(readFileSync(join(api, 'incidents.json'), 'utf8')) as ApiList;
+				const list = JSON.parse(readFileSync(join(api, 'incidents.json'), 'utf8')) as ApiIndex;
 				mkdirSync(join(api, 'incidents'), { recursive: true });
 				const files = incidentFiles(list);
 				for (const { slug, text } of files) writeFileSync(join(api, 'incidents', `${slug}.json`), text);

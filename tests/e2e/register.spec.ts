@@ -199,12 +199,10 @@ test(
 		};
 		expect(api.count).toBe(api.filings.length);
 		expect(api.snapshot).toBe('2026-07-01');
+		// The whole file, every filing with its links (data.spec.ts checks every JSON file in strict mode).
 		const ajv = new Ajv2020({ strict: false, allErrors: true });
 		const validate = ajv.compile(await (await request.get('schema/register.schema.json')).json());
-		for (const f of api.filings.slice(0, 500)) {
-			const { url, placeholder, absent, organization, caseStudies, ...record } = f;
-			expect(validate(record), `${f.id}: ${JSON.stringify(validate.errors?.[0])}`).toBe(true);
-		}
+		expect(validate(api), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
 		const change = api.filings.find((f) => f.id === 'change-healthcare-inc-mn-2024-07-19')!;
 		expect(change.caseStudies.map((c: { slug: string }) => c.slug)).toEqual(['change-healthcare-2024']);
 		expect(change.placeholder).toBe(true);

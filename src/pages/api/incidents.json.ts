@@ -1,14 +1,14 @@
 import { jsonResponse } from '../../lib/responses.ts';
 import type { APIRoute } from 'astro';
 import { getCasebook } from '../../site/collection.ts';
-import { apiIncident, SCHEMA_VERSION } from '../../lib/export.ts';
+import { apiIncident, SCHEMA_VERSION, type ApiIndex } from '../../lib/export.ts';
 import { buildTimestamp } from '../../lib/build-info.ts';
 import { siteRoot } from '../../site/urls.ts';
 
 /** Every case study's facts and derived measures, newest first. */
 export const GET: APIRoute = async ({ site }) => {
 	const { incidents } = await getCasebook();
-	const body = {
+	const body: ApiIndex = {
 		schemaVersion: SCHEMA_VERSION,
 		generated: buildTimestamp(),
 		count: incidents.length,

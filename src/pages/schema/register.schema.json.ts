@@ -1,9 +1,9 @@
-import { registerRecordSchema } from '../../schemas/register.ts';
+import { apiRegisterSchema } from '../../lib/register/export.ts';
 import { jsonSchemaRoute } from '../../site/schema-route.ts';
 
-/** One filing of the register, as JSON Schema generated from the Zod model. */
+/** The register's JSON API (api/register.json), as JSON Schema generated from the Zod model. */
 export const GET = jsonSchemaRoute(
-	registerRecordSchema,
+	apiRegisterSchema,
 	'schema/register.schema.json',
-	'Breach Casebook register filing',
+	'Breach Casebook JSON API: api/register.json',
 );
