@@ -1,7 +1,16 @@
 /** schema.org metadata for search engines, derived from the model. */
 import type { Incident } from './model.ts';
-import { absoluteUrl, incidentPath, SHARE_IMAGE_FILE, type SiteRoot } from './urls.ts';
+import type { Organization, RegisterModel } from './register/model.ts';
+import { registerDescription } from './register/text.ts';
+import { HHS_PORTAL_URL } from './register/hhs-export.ts';
+import { absoluteUrl, incidentPath, organizationPath, registerPath, SHARE_IMAGE_FILE, type SiteRoot } from './urls.ts';
 import { SITE_DESCRIPTION, SITE_TITLE } from '../site-config.ts';
+import { sortKey } from '../schemas/partial-date.ts';
+
+/** JSON-LD as the text of a `<script type="application/ld+json">`: `<` escaped, so that no string in it can close the element. */
+export function jsonLdText(data: Record<string, unknown>): string {
+	return JSON.stringify(data).replace(/</g, '\\u003c');
+}
 
 /** The longest headline search engines show in full; Google's Article guidance. */
 export const HEADLINE_LIMIT = 110;
@@ -71,5 +80,148 @@ export function webSiteJsonLd(site: SiteRoot): Record<string, unknown> {
 			target: { '@type': 'EntryPoint', urlTemplate: `${absoluteUrl('search/', site)}?q={search_term_string}` },
 			'query-input': 'required name=search_term_string',
 		},
+	};
+}
+
+/** One downloadable file of a dataset: its path on the site and its media type. */
+export interface DatasetFile {
+	path: string;
+	encodingFormat: 'application/json' | 'text/csv';
+	description: string;
+}
+
+/** What a schema.org `Dataset` says, for Google's Dataset Search and other catalogues. */
+export interface DatasetDescription {
+	name: string;
+	/** 50 to 5,000 characters, as Google asks. */
+	description: string;
+	/** The page that describes it. */
+	page: string;
+	files: readonly DatasetFile[];
+	/** The period the data covers, as an ISO 8601 interval: `2009-10-21/2026-06-30`. */
+	temporalCoverage: string;
+	/** The licence's URL; left out where none has been chosen. */
+	license?: string;
+	keywords: readonly string[];
+	isBasedOn?: string;
+}
+
+/** The United States, which both datasets cover. */
+const UNITED_STATES = { '@type': 'Country', name: 'United States' };
+
+/** A schema.org `Dataset`, each file a `DataDownload` with its media type. */
+export function datasetJsonLd(d: DatasetDescription, site: SiteRoot): Record<string, unknown> {
+	return {
+		'@context': 'https://schema.org',
+		'@type': 'Dataset',
+		name: d.name,
+		description: d.description,
+		url: absoluteUrl(d.page, site),
+		...(d.license ? { license: d.license } : {}),
+		isAccessibleForFree: true,
+		creator: casebook(site),
+		publisher: casebook(site),
+		keywords: d.keywords,
+		temporalCoverage: d.temporalCoverage,
+		spatialCoverage: UNITED_STATES,
+		...(d.isBasedOn ? { isBasedOn: d.isBasedOn } : {}),
+		distribution: d.files.map((f) => ({
+			'@type': 'DataDownload',
+			name: f.path,
+			description: f.description,
+			encodingFormat: f.encodingFormat,
+			contentUrl: absoluteUrl(f.path, site),
+		})),
+	};
+}
+
+/**
+ * The HHS register is U.S. government data, free of copyright in the United States (17 U.S.C.
+ * 105), which the Public Domain Mark says. The casebook's own licence is not chosen yet, so its
+ * Dataset names none.
+ */
+export const REGISTER_LICENSE = 'https://creativecommons.org/publicdomain/mark/1.0/';
+
+/** The casebook as a `Dataset`: its case studies as JSON and CSV, over the years of their disclosure. */
+export function casebookDatasetJsonLd(incidents: readonly Incident[], site: SiteRoot): Record<string, unknown> {
+	const disclosed = incidents
+		.flatMap((i) => (i.disclosed ? [i.disclosed] : []))
+		.sort((a, b) => sortKey(a) - sortKey(b));
+	return datasetJsonLd(
+		{
+			name: `${SITE_TITLE}: case studies of healthcare privacy incidents`,
+			description: `${SITE_DESCRIPTION} ${incidents.length} case studies, each with the organization, the dates of exposure, discovery, notification and disclosure, the people affected, the data exposed, how it happened and the sources of every fact.`,
+			page: 'data/',
+			files: [
+				{ path: 'api/incidents.json', encodingFormat: 'application/json', description: 'Every case study, as JSON.' },
+				{ path: 'data/incidents.csv', encodingFormat: 'text/csv', description: 'One row per case study.' },
+				{
+					path: 'data/incidents-hhs.csv',
+					encodingFormat: 'text/csv',
+					description: 'The case studies under the HHS breach portal’s column names.',
+				},
+			],
+			temporalCoverage: disclosed.length ? `${disclosed[0]!.value}/${disclosed.at(-1)!.value}` : '..',
+			keywords: ['healthcare', 'data breach', 'privacy', 'HIPAA', 'case studies'],
+		},
+		site,
+	);
+}
+
+/** The register as a `Dataset`: every filing, as JSON and CSV, over the dates they were filed. */
+export function registerDatasetJsonLd(model: RegisterModel, site: SiteRoot): Record<string, unknown> {
+	const filed = model.filings.map((f) => f.record.submitted).sort();
+	return datasetJsonLd(
+		{
+			name: 'The HHS breach register (HIPAA breaches affecting 500 or more people)',
+			description: registerDescription(model),
+			page: registerPath(),
+			files: [
+				{
+					path: 'api/register.json',
+					encodingFormat: 'application/json',
+					description: 'Every filing with its history, as JSON.',
+				},
+				{ path: 'data/register.csv', encodingFormat: 'text/csv', description: 'One row per filing.' },
+				{
+					path: 'data/register-history.csv',
+					encodingFormat: 'text/csv',
+					description: 'One row per filing per import that changed it.',
+				},
+			],
+			temporalCoverage: filed.length ? `${filed[0]}/${filed.at(-1)}` : '..',
+			license: REGISTER_LICENSE,
+			keywords: ['healthcare', 'data breach', 'HIPAA', 'HHS Office for Civil Rights', 'breach portal'],
+			isBasedOn: HHS_PORTAL_URL,
+		},
+		site,
+	);
+}
+
+/** An organization page's schema.org `Organization`: its name, the states its filings name, and the page about it. */
+export function organizationJsonLd(organization: Organization, site: SiteRoot): Record<string, unknown> {
+	const page = absoluteUrl(organizationPath(organization.slug), site);
+	const states = [...new Set(organization.filings.flatMap((f) => (f.record.state ? [f.record.state] : [])))].sort();
+	const names = [...new Set(organization.filings.map((f) => f.record.name))].filter((n) => n !== organization.name);
+	return {
+		'@context': 'https://schema.org',
+		'@type': 'Organization',
+		name: organization.name,
+		...(names.length ? { alternateName: names } : {}),
+		...(states.length
+			? {
+					address: states.map((state) => ({
+						'@type': 'PostalAddress',
+						addressRegion: state,
+						addressCountry: 'US',
+					})),
+				}
+			: {}),
+		mainEntityOfPage: { '@type': 'WebPage', '@id': page },
+		subjectOf: organization.caseStudies.map((i) => ({
+			'@type': 'Article',
+			headline: fitHeadline(i.data.title),
+			url: absoluteUrl(incidentPath(i.slug), site),
+		})),
 	};
 }

@@ -11,6 +11,8 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import type { APIRequestContext } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { FEED_LIMIT } from '../../src/lib/feeds.ts';
+import { REGISTER_TEMPLATES } from './helpers.ts';
+import { googleDatasetProblems } from './structured-data.ts';
 
 const require = createRequire(import.meta.url);
 const CSL = require('citeproc') as {
@@ -375,6 +377,89 @@ test.describe('structured data and link previews', { tag: '@base' }, () => {
 				);
 		}
 		expect(images.size, 'one image per case study').toBe(all.length);
+	});
+
+	/** Every JSON-LD item of the page, by type. */
+	const jsonLdOf = async (page: import('@playwright/test').Page) =>
+		(await page.locator('script[type="application/ld+json"]').allTextContents()).map(
+			(text) => JSON.parse(text) as Record<string, any>,
+		);
+
+	test('/data/ and /register/ describe the casebook and the register as Datasets that Google would list', async ({
+		page,
+		request,
+	}) => {
+		for (const [path, names] of [
+			['data/', ['casebook', 'register']],
+			['register/', ['register']],
+		] as const) {
+			await page.goto(path);
+			const datasets = (await jsonLdOf(page)).filter((ld) => ld['@type'] === 'Dataset');
+			expect(datasets, path).toHaveLength(names.length);
+			for (const ld of datasets) {
+				const { errors, warnings } = googleDatasetProblems(ld);
+				expect(errors, `${path} ${ld.name}`).toEqual([]);
+				// The casebook's licence is the one thing left: the project has not chosen one.
+				expect(warnings, `${path} ${ld.name}`).toEqual(/HHS/.test(ld.name) ? [] : ['license: missing']);
+				expect(ld.creator).toMatchObject({ '@type': 'Organization', name: 'Breach Casebook' });
+				for (const download of ld.distribution) {
+					// The same path on the server under test (the URL is on the public origin).
+					const response = await request.get(new URL(download.contentUrl).pathname);
+					expect(response.status(), download.contentUrl).toBe(200);
+					expect(response.headers()['content-type'], download.contentUrl).toContain(download.encodingFormat);
+				}
+			}
+		}
+	});
+
+	test('an organization page is an Organization', async ({ page }) => {
+		await page.goto('organizations/kaiser-permanente/');
+		const [ld] = (await jsonLdOf(page)).filter((item) => item['@type'] === 'Organization');
+		expect(ld).toMatchObject({ name: (await page.locator('h1').textContent())!.trim() });
+		expect(ld!.mainEntityOfPage['@id']).toBe(await page.locator('link[rel="canonical"]').getAttribute('href'));
+		expect(ld!.subjectOf.map((a: { url: string }) => new URL(a.url).pathname)).toContainEqual(
+			expect.stringMatching(/\/incidents\/kaiser-permanente-2024\/$/),
+		);
+	});
+
+	test('every page with breadcrumbs has a BreadcrumbList that matches them, and only those pages', async ({ page }) => {
+		for (const path of [
+			...REGISTER_TEMPLATES,
+			'register/advocate-aurora-health-wi-2020-04-16/',
+			'browse/vector/',
+			'browse/vector/credential-compromise/',
+			'incidents/anthem-2015/',
+			'',
+		]) {
+			await page.goto(path);
+			const nav = page.getByRole('navigation', { name: 'Breadcrumb' });
+			const lists = (await jsonLdOf(page)).filter((ld) => ld['@type'] === 'BreadcrumbList');
+			if ((await nav.count()) === 0) {
+				expect(lists, `${path}: no visible breadcrumbs, no BreadcrumbList`).toEqual([]);
+				continue;
+			}
+			expect(lists, path).toHaveLength(1);
+			const visible = await nav
+				.getByRole('link')
+				.evaluateAll((links) =>
+					links.map((a) => ({ name: a.textContent!.trim(), item: (a as HTMLAnchorElement).href })),
+				);
+			const heading = (await page.locator('h1').textContent())!.replace(/\s+/g, ' ').trim();
+			const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
+			// The links carry the served origin, the JSON-LD the public one; the paths must agree.
+			const path_ = (url: string) => new URL(url).pathname;
+			expect(
+				lists[0]!.itemListElement.map((li: { position: number; name: string; item: string }) => [
+					li.position,
+					li.name,
+					path_(li.item),
+				]),
+				path,
+			).toEqual([
+				...visible.map((v, i) => [i + 1, v.name, path_(v.item)]),
+				[visible.length + 1, heading, path_(canonical!)],
+			]);
+		}
 	});
 
 	test('the home page is a WebSite whose SearchAction finds case studies', async ({ page }) => {
