@@ -292,6 +292,8 @@ export function mountSearchPage(root: HTMLElement): void {
 	});
 
 	showState();
-	void update();
-	prepareCounts();
+	// The counting Pagefind loads once the first results are drawn, when the main thread is idle, so
+	// that loading it (its own module and its whole filter index) does not hold the results back;
+	// a query's counts load it themselves if they come first.
+	void update().finally(() => (window.requestIdleCallback ?? setTimeout)(prepareCounts));
 }

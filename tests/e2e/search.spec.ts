@@ -109,6 +109,7 @@ test(
 			['kaiser permanente', 'kaiser-permanente-2024'],
 		] as const) {
 			await page.goto(`search/?q=${encodeURIComponent(query)}`);
+			await resultCounts(page);
 			const first = page.locator('#search-results > li').first();
 			// Still first, on the strength of its title.
 			await expect(first.getByRole('link')).toHaveAttribute('href', new RegExp(`/incidents/${slug}/(\\?|$)`));
