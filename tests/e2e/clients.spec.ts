@@ -71,6 +71,18 @@ interface ApiIncident {
 const incidents = async (request: APIRequestContext) =>
 	((await (await request.get('api/incidents.json')).json()) as { incidents: ApiIncident[] }).incidents;
 
+const casePages = new Map<string, Promise<string>>();
+/** The HTML of a case page, fetched once per worker: several tests read every case page. */
+function casePage(request: APIRequestContext, slug: string): Promise<string> {
+	let html = casePages.get(slug);
+	if (!html) {
+		html = request.get(`incidents/${slug}/`).then((r) => r.text());
+		html.catch(() => casePages.delete(slug));
+		casePages.set(slug, html);
+	}
+	return html;
+}
+
 const decode = (html: string) =>
 	html
 		.replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
@@ -88,7 +100,7 @@ const citation = (html: string, id: 'plain' | 'bibtex' | 'csl') =>
 test.describe('citations, read by reference managers', { tag: '@base' }, () => {
 	test('BibTeX parses with the casebook as one corporate author and the title as written', async ({ request }) => {
 		for (const incident of await incidents(request)) {
-			const html = await (await request.get(`incidents/${incident.slug}/`)).text();
+			const html = await casePage(request, incident.slug);
 			const bib = parseBibtex(citation(html, 'bibtex'));
 			expect(bib.errors, incident.slug).toEqual([]);
 			const [entry] = bib.entries;
@@ -113,7 +125,7 @@ test.describe('citations, read by reference managers', { tag: '@base' }, () => {
 
 	test('CSL-JSON renders in APA through citeproc-js exactly as the plain-text citation reads', async ({ request }) => {
 		for (const incident of await incidents(request)) {
-			const html = await (await request.get(`incidents/${incident.slug}/`)).text();
+			const html = await casePage(request, incident.slug);
 			const item = JSON.parse(citation(html, 'csl')) as { id: string; accessed?: unknown };
 			expect(item.accessed, 'the access date is the reader’s').toBeUndefined();
 			const rendered = apa(item);
@@ -132,7 +144,7 @@ test.describe('citations, read by reference managers', { tag: '@base' }, () => {
 		const updated = (await incidents(request)).filter((i) => i.facts.updated);
 		expect(updated.length, 'some case studies have been updated').toBeGreaterThan(0);
 		for (const incident of updated) {
-			const html = await (await request.get(`incidents/${incident.slug}/`)).text();
+			const html = await casePage(request, incident.slug);
 			const item = JSON.parse(citation(html, 'csl')) as { id: string };
 			const day = new Date(`${incident.facts.updated}T00:00:00Z`);
 			const [year, month, date] = [
@@ -157,7 +169,7 @@ test.describe('citations, read by reference managers', { tag: '@base' }, () => {
 
 	test('BibTeX gives the whole day of the version cited, for biblatex', async ({ request }) => {
 		for (const incident of await incidents(request)) {
-			const html = await (await request.get(`incidents/${incident.slug}/`)).text();
+			const html = await casePage(request, incident.slug);
 			const [entry] = parseBibtex(citation(html, 'bibtex')).entries;
 			expect(entry!.fields.date, incident.slug).toBe(incident.facts.updated ?? incident.facts.added);
 		}
@@ -348,7 +360,7 @@ test.describe('structured data and link previews', { tag: '@base' }, () => {
 		const all = await incidents(request);
 		const images = new Set<string>();
 		for (const incident of all) {
-			const html = await (await request.get(`incidents/${incident.slug}/`)).text();
+			const html = await casePage(request, incident.slug);
 			const meta = (attr: string, name: string) =>
 				decode(html.match(new RegExp(`<meta ${attr}="${name}" content="([^"]*)"`))?.[1] ?? '');
 			const canonical = html.match(/<link rel="canonical" href="([^"]*)"/)![1]!;
@@ -422,7 +434,13 @@ test.describe('structured data and link previews', { tag: '@base' }, () => {
 		);
 	});
 
-	test('every page with breadcrumbs has a BreadcrumbList that matches them, and only those pages', async ({ page }) => {
+	test('every page with breadcrumbs has a BreadcrumbList that matches them, and only those pages', async ({
+		request,
+	}) => {
+		const text = (html: string) =>
+			decode(html.replace(/<[^>]+>/g, ''))
+				.replace(/\s+/g, ' ')
+				.trim();
 		for (const path of [
 			...REGISTER_TEMPLATES,
 			'register/advocate-aurora-health-wi-2020-04-16/',
@@ -431,33 +449,31 @@ test.describe('structured data and link previews', { tag: '@base' }, () => {
 			'incidents/anthem-2015/',
 			'',
 		]) {
-			await page.goto(path);
-			const nav = page.getByRole('navigation', { name: 'Breadcrumb' });
-			const lists = (await jsonLdOf(page)).filter((ld) => ld['@type'] === 'BreadcrumbList');
-			if ((await nav.count()) === 0) {
+			const html = await (await request.get(path)).text();
+			const lists = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)]
+				.map((m) => JSON.parse(decode(m[1]!)) as Record<string, any>)
+				.filter((ld) => ld['@type'] === 'BreadcrumbList');
+			const nav = html.match(/<nav aria-label="Breadcrumb"[^>]*>([\s\S]*?)<\/nav>/)?.[1];
+			if (!nav) {
 				expect(lists, `${path}: no visible breadcrumbs, no BreadcrumbList`).toEqual([]);
 				continue;
 			}
 			expect(lists, path).toHaveLength(1);
-			const visible = await nav
-				.getByRole('link')
-				.evaluateAll((links) =>
-					links.map((a) => ({ name: a.textContent!.trim(), item: (a as HTMLAnchorElement).href })),
-				);
-			const heading = (await page.locator('h1').textContent())!.replace(/\s+/g, ' ').trim();
-			const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
-			// The links carry the served origin, the JSON-LD the public one; the paths must agree.
-			const path_ = (url: string) => new URL(url).pathname;
+			const visible = [...nav.matchAll(/<a href="([^"]*)"[^>]*>([\s\S]*?)<\/a>/g)].map((m) => [m[1]!, text(m[2]!)]);
+			expect(visible.length, path).toBeGreaterThan(0);
+			const heading = text(html.match(/<h1[^>]*>([\s\S]*?)<\/h1>/)![1]!);
+			const canonical = html.match(/<link rel="canonical" href="([^"]*)"/)![1]!;
+			// The links are paths on this site, the JSON-LD absolute on the public origin: the paths must agree.
 			expect(
 				lists[0]!.itemListElement.map((li: { position: number; name: string; item: string }) => [
 					li.position,
 					li.name,
-					path_(li.item),
+					new URL(li.item).pathname,
 				]),
 				path,
 			).toEqual([
-				...visible.map((v, i) => [i + 1, v.name, path_(v.item)]),
-				[visible.length + 1, heading, path_(canonical!)],
+				...visible.map(([href, name], i) => [i + 1, name, href]),
+				[visible.length + 1, heading, new URL(canonical).pathname],
 			]);
 		}
 	});
