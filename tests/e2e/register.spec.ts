@@ -20,8 +20,8 @@ test(
 		const count = await total(request);
 		expect(count).toBeGreaterThan(7000);
 		await page.goto('register/');
-		await expect(page.locator('[data-filings]')).toHaveAttribute('data-filings', String(count));
-		await expect(page.locator('[data-filings]')).toContainText(
+		await expect(page.locator('[data-items]')).toHaveAttribute('data-items', String(count));
+		await expect(page.locator('[data-items]')).toContainText(
 			`${count.toLocaleString('en-US')} filings, newest first`,
 		);
 		const rows = page.locator('tbody tr');
@@ -64,7 +64,7 @@ for (const facet of registerFacets) {
 			const label = await first.textContent();
 			await first.click();
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${facet.label}: ${label}`);
-			await expect(page.locator('[data-filings]')).toHaveAttribute('data-filings', String(counts[0]));
+			await expect(page.locator('[data-items]')).toHaveAttribute('data-items', String(counts[0]));
 		},
 	);
 }
