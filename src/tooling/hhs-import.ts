@@ -120,9 +120,7 @@ export function importSnapshot(
 			problems.map((p) => (p.line > 0 ? `${p.file}:${p.line}: ${p.column}: ${p.message}` : `${p.file}: ${p.message}`)),
 		);
 
-	progress(
-		`Merging ${formatCount(rows.length, FILING)} into ${formatCount(register.records.length)}…`,
-	);
+	progress(`Merging ${formatCount(rows.length, FILING)} into ${formatCount(register.records.length)}…`);
 	const { records, report } = mergeSnapshot(register.records, rows, snapshot);
 	const entry: RegisterImport = {
 		snapshot,
