@@ -21,9 +21,7 @@ test(
 		expect(count).toBeGreaterThan(7000);
 		await page.goto('register/');
 		await expect(page.locator('[data-items]')).toHaveAttribute('data-items', String(count));
-		await expect(page.locator('[data-items]')).toContainText(
-			`${count.toLocaleString('en-US')} filings, newest first`,
-		);
+		await expect(page.locator('[data-items]')).toContainText(`${count.toLocaleString('en-US')} filings, newest first`);
 		const rows = page.locator('tbody tr');
 		await expect(rows).toHaveCount(200);
 		const dates = await page.locator('tbody time').allTextContents();
