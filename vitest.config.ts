@@ -15,6 +15,9 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+					// The files share one module graph per worker rather than importing the model afresh each:
+					// importing was most of the lane's time. No test keeps state in a module.
+					isolate: false,
 				},
 			},
 			{
