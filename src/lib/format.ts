@@ -32,9 +32,6 @@ export function formatNumber(n: number, digits = 3): string {
 /** "12.5%": `part` of `of`, to one decimal; 0% of nothing. */
 export const formatShare = (part: number, of: number) => `${formatNumber((100 * part) / Math.max(1, of), 1)}%`;
 
-/** "1 case study", "1,424 case studies". */
-export const formatCaseStudies = (n: number) => formatCount(n, CASE_STUDY);
-
 /** "13.4 million", "20,000": short form for headlines and charts. */
 export function formatCountShort(n: number): string {
 	if (n >= 1_000_000) return `${formatNumber(n / 1_000_000, 1)} million`;
