@@ -81,7 +81,7 @@ export interface DownloadedList {
 
 const FRONT_PAGE_LINK = /View HIPAA Breach Reports/i;
 const RESULTS_TABLE = '[id$="reportListTable"], [id$="reportResultTable"]';
-const EXPORT_CSV = '[title="Export as CSV"]';
+const EXPORT_CSV = '[title="Export as CSV"], [alt="Export as CSV"]';
 
 /** Drives Chromium through the portal and returns both lists, or throws a FetchError. */
 export async function downloadLists(options: {
@@ -157,7 +157,7 @@ async function resultsTable(page: Page, view: string): Promise<Locator> {
 			`${page.url()}: the ${view} list has no results table (expected an element whose id ends in reportListTable or reportResultTable; page title: ${JSON.stringify(await page.title())}). The portal has changed: see src/tooling/hhs-fetch.ts.`,
 		);
 	const header = (await table.locator('th').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
-	if (!header.includes('Name of Covered Entity'))
+	if (!header.some((title) => title.includes('Name of Covered Entity')))
 		throw new FetchError(
 			`${page.url()}: the ${view} results table has no "Name of Covered Entity" column (expected the HIPAA list, not the 42 CFR Part 2 one; columns: ${header.join(' | ') || 'none'}).`,
 		);
