@@ -156,7 +156,7 @@ function snapshot(dir: string): Record<string, string> {
 }
 
 const fetchFrom = (exportsDir: string, url = `${base}/ocr/breach/breach_report.jsf`): Promise<FetchResult> =>
-	fetchSnapshot({ url, exportsDir, timeoutMs: 5_000, browser, now: () => new Date('2026-12-06T09:30:00.000Z') });
+	fetchSnapshot({ url, exportsDir, timeoutMs: 20_000, browser, now: () => new Date('2026-12-06T09:30:00.000Z') });
 
 /** Runs a fetch against a changed portal and returns its error, having checked it wrote nothing. */
 async function failure(change: Portal, url?: string): Promise<string> {
