@@ -28,11 +28,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from '@playwright/test';
+import type { Browser, Locator, Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { HHS_COLUMNS, HHS_PORTAL_URL, readExport } from '../lib/register/hhs-export.ts';
-import { chromiumLaunchOptions } from './chromium.ts';
 
 /** Where the project keeps the portal's exports, one folder per snapshot, and their manifest. */
 export const EXPORTS_DIR = 'exports/hhs-ocr';
@@ -93,7 +92,7 @@ export async function downloadLists(options: {
 	progress?: (line: string) => void;
 }): Promise<DownloadedList[]> {
 	const progress = options.progress ?? (() => {});
-	const browser = options.browser ?? (await chromium.launch(chromiumLaunchOptions()));
+	const browser = options.browser ?? (await launchChromium());
 	const context = await browser.newContext({ acceptDownloads: true });
 	try {
 		const page = await context.newPage();
@@ -146,6 +145,19 @@ export async function downloadLists(options: {
 	} finally {
 		await context.close();
 		if (!options.browser) await browser.close();
+	}
+}
+
+/** Chromium as the project launches it; loaded on demand, so that the blanking and the manifest cost no browser. */
+async function launchChromium(): Promise<Browser> {
+	const [{ chromium }, { chromiumLaunchOptions }] = await Promise.all([
+		import('@playwright/test'),
+		import('./chromium.ts'),
+	]);
+	try {
+		return await chromium.launch(chromiumLaunchOptions());
+	} catch (error) {
+		throw new FetchError(`Chromium could not be started: ${(error as Error).message}`);
 	}
 }
 
