@@ -31,7 +31,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { HHS_COLUMNS, HHS_PORTAL_URL, readExport } from '../lib/register/hhs-export.ts';
+import { HHS_COLUMNS, HHS_PORTAL_URL, readExport } from '../lib/register/read-hhs-export.ts';
 
 /** Where the project keeps the portal's exports, one folder per snapshot, and their manifest. */
 export const EXPORTS_DIR = 'exports/hhs-ocr';
