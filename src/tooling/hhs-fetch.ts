@@ -31,7 +31,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { HHS_COLUMNS, HHS_PORTAL_URL, readExport } from '../lib/register/read-hhs-export.ts';
+import { HHS_PORTAL_URL, readExport, type HHS_COLUMNS } from '../lib/register/read-hhs-export.ts';
 
 /** Where the project keeps the portal's exports, one folder per snapshot, and their manifest. */
 export const EXPORTS_DIR = 'exports/hhs-ocr';
@@ -264,12 +264,16 @@ async function rowsShown(table: Locator): Promise<string> {
 	return `${rows} row${rows === 1 ? '' : 's'} shown`;
 }
 
+/** The portal's prose column: the regulator's words, which the casebook never carries over. */
+const PROSE_COLUMN = 'Web Description' satisfies (typeof HHS_COLUMNS)[number];
+
 /**
  * Blanks the portal's prose column ("Web Description") of every filing and keeps every other byte:
  * the casebook carries over facts, never the regulator's sentences. A quoted cell stays `""`.
  */
 export function blankWebDescription(bytes: Buffer): { bytes: Buffer; blanked: number } {
-	const column = HHS_COLUMNS.indexOf('Web Description');
+	// The column the header names so; none, and nothing is blanked.
+	let column = -1;
 	// latin1 maps each byte to one character and back, so bytes that are not UTF-8 survive as they are.
 	const s = bytes.toString('latin1');
 	const out: string[] = [];
@@ -291,6 +295,14 @@ export function blankWebDescription(bytes: Buffer): { bytes: Buffer; blanked: nu
 				}
 		while (i < s.length && s[i] !== ',' && s[i] !== '\n' && s[i] !== '\r') i++;
 		const cell = s.slice(start, i);
+		if (
+			record === 0 &&
+			cell
+				.replace(/^\xEF\xBB\xBF/, '')
+				.replace(/^"|"$/g, '')
+				.trim() === PROSE_COLUMN
+		)
+			column = field;
 		if (record > 0 && field === column && cell !== '' && cell !== '""') {
 			out.push(quoted ? '""' : '');
 			blanked++;
@@ -419,7 +431,7 @@ export async function fetchSnapshot(options: {
 			bytes_written: String(f.written.length),
 			n_columns: String(header.length),
 			columns: header.join('|'),
-			notes: `fetched by npm run fetch:hhs from ${url} at ${time} ("${LISTS.find((l) => l.file === f.file)!.view}", "Export as CSV"; downloaded as ${f.suggestedName}); blanked column ${HHS_COLUMNS.indexOf('Web Description') + 1} 'Web Description' (${f.blanked} non-empty cells)`,
+			notes: `fetched by npm run fetch:hhs from ${url} at ${time} ("${LISTS.find((l) => l.file === f.file)!.view}", "Export as CSV"; downloaded as ${f.suggestedName}); blanked column ${header.indexOf(PROSE_COLUMN) + 1} '${PROSE_COLUMN}' (${f.blanked} non-empty cells)`,
 		};
 	});
 

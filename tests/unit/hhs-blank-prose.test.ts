@@ -43,4 +43,13 @@ describe('blanking the web description of an export', () => {
 		const { bytes } = blankWebDescription(text);
 		expect(bytes).toEqual(Buffer.concat([Buffer.from(`${HEADER}\r"`), name, Buffer.from(`",IL,x,1,x,x,x,No,""\r`)]));
 	});
+
+	it('blanks the column the header names "Web Description", and nothing in a file without one', () => {
+		const moved = 'Web Description,Name of Covered Entity\n"Prose, twice",Acme\n';
+		expect(blankWebDescription(Buffer.from(moved)).bytes.toString()).toBe(
+			'Web Description,Name of Covered Entity\n"",Acme\n',
+		);
+		const none = 'Name of Covered Entity,Summary\nAcme,"Prose"\n';
+		expect(blankWebDescription(Buffer.from(none))).toEqual({ bytes: Buffer.from(none), blanked: 0 });
+	});
 });
