@@ -7,11 +7,13 @@
  *
  * It drives a browser, so it runs in the slow lane, not the in-process unit lane.
  */
+import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { chromium, type Browser } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -310,5 +312,21 @@ describe('fetch:hhs against a local portal', () => {
 		expect(await failure({ csv: { investigation: 'Name,State\nAcme,CA\n' } })).toMatch(
 			/breach_report\.csv:1: header: has a header of 2 columns/,
 		);
+	});
+
+	it('as npm run fetch:hhs, prints only the new folder, and fails with exit code 1 and the reason', async () => {
+		const run = promisify(execFile);
+		const dir = exportsFolder();
+		const url = `${base}/ocr/breach/breach_report.jsf`;
+		const ok = await run('npm', ['run', '--silent', 'fetch:hhs', '--', '--url', url, '--exports', dir]);
+		expect(ok.stdout).toMatch(new RegExp(`^${dir}/\\d{4}-\\d{2}-\\d{2}\\n$`));
+		expect(ok.stderr).toMatch(/✓ .* written, and its rows added to the manifest/);
+
+		const nowhere = join(dir, 'nowhere');
+		const failed = await run('npm', ['run', '--silent', 'fetch:hhs', '--', '--url', url, '--exports', nowhere]).catch(
+			(error: { code: number; stdout: string; stderr: string }) => error,
+		);
+		expect(failed).toMatchObject({ code: 1, stdout: '' });
+		expect(failed.stderr).toMatch(/^✗ fetch failed, nothing written: .*nowhere\/MANIFEST\.csv: missing/m);
 	});
 });
