@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 
 interface Workflow {
 	on: Record<string, unknown>;
-	jobs: Record<string, { steps: { run?: string; uses?: string; with?: Record<string, string> }[] }>;
+	jobs: Record<string, { steps: { run?: string; uses?: string; with?: Record<string, unknown> }[] }>;
 }
 const read = (name: string) => parse(readFileSync(`.github/workflows/${name}`, 'utf8')) as Workflow;
 const register = read('register.yml');
@@ -30,10 +30,12 @@ describe('the register’s scheduled refresh', () => {
 		expect(commands).toContain('npm run --silent check -- --strict');
 	});
 
-	it('opens a pull request with the exports and the register, described by the report', () => {
-		const pr = steps.find((s) => s.uses?.startsWith('peter-evans/create-pull-request@'));
-		expect(pr?.with?.['add-paths']?.split('\n').filter(Boolean)).toEqual(['exports/hhs-ocr', 'content/register']);
-		expect(pr?.with?.['body-path']).toMatch(/pr-body\.md$/);
+	it('commits the exports and the register to one refresh branch, and opens its pull request with the report', () => {
+		expect(commands).toContain('git add exports/hhs-ocr content/register');
+		expect(commands).toMatch(/git fetch origin "\$BRANCH"[\s\S]*git merge --no-edit origin\/main/);
+		expect(commands).toMatch(/gh pr create --base main --head "\$BRANCH" .*--body-file "\$RUNNER_TEMP\/report\.md"/);
+		expect(commands).toMatch(/gh pr edit "\$open" .*--body-file/);
+		expect(steps.filter((s) => s.uses)).toEqual([{ uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } }]);
 	});
 
 	it('deploys what is merged: the Pages workflow runs on a push to main', () => {
