@@ -26,7 +26,7 @@
  *   4. Each "Export as CSV" answers with a file download (not a page).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
@@ -72,7 +72,7 @@ const LISTS = [
 
 /** One list as downloaded. */
 export interface DownloadedList {
-	file: (typeof LISTS)[number]['file'];
+	list: (typeof LISTS)[number];
 	bytes: Buffer;
 	/** The name the portal gave the download. */
 	suggestedName: string;
@@ -135,7 +135,7 @@ export async function downloadLists(options: {
 				);
 			progress(`Exporting the ${list.view} list (${await rowsShown(table)})…`);
 			const download = await exportDownload(page, control.first(), list.view, options.timeoutMs);
-			downloads.push({ file: list.file, ...download });
+			downloads.push({ list, ...download });
 		}
 		if (downloads[0]!.bytes.equals(downloads[1]!.bytes))
 			throw new FetchError(
@@ -209,7 +209,7 @@ async function exportDownload(
 	control: Locator,
 	view: string,
 	timeoutMs: number,
-): Promise<Omit<DownloadedList, 'file'>> {
+): Promise<Omit<DownloadedList, 'list'>> {
 	// An export answered with a page (an error page, a login, a re-rendered view) loads a document
 	// instead of starting a download: either event ends the wait.
 	const outcome = Promise.race([
@@ -387,7 +387,7 @@ export async function fetchSnapshot(options: {
 	const problems: string[] = [];
 	const files = downloads.map((d) => {
 		const { bytes, blanked } = blankWebDescription(d.bytes);
-		const verdict = importerVerdict(d.file, bytes);
+		const verdict = importerVerdict(d.list.file, bytes);
 		problems.push(...verdict.problems.map((p) => `${p} (downloaded as ${d.suggestedName})`));
 		return { ...d, written: bytes, blanked, verdict };
 	});
@@ -399,8 +399,7 @@ export async function fetchSnapshot(options: {
 				.join('\n')}${problems.length > 20 ? `\n  … and ${problems.length - 20} more` : ''}`,
 		);
 
-	const latest = (file: string) => manifest.rows.findLast((r) => r.file === file);
-	const previous = files.map((f) => latest(f.file));
+	const previous = files.map((f) => manifest.rows.findLast((r) => r.file === f.list.file));
 	if (previous.every((p, i) => p && p.sha256_written === sha256(files[i]!.written)))
 		return { written: false, unchangedSince: previous[0]!.folder };
 
@@ -414,8 +413,8 @@ export async function fetchSnapshot(options: {
 		const header = parse(f.written.toString('latin1').split(/\r?\n|\r/, 1)[0]!, { bom: true })[0] as string[];
 		return {
 			folder,
-			file: f.file,
-			list: LISTS.find((l) => l.file === f.file)!.list,
+			file: f.list.file,
+			list: f.list.list,
 			rows: String(f.verdict.rows),
 			min_submission: f.verdict.submitted[0] ?? '',
 			max_submission: f.verdict.submitted.at(-1) ?? '',
@@ -431,19 +430,18 @@ export async function fetchSnapshot(options: {
 			bytes_written: String(f.written.length),
 			n_columns: String(header.length),
 			columns: header.join('|'),
-			notes: `fetched by npm run fetch:hhs from ${url} at ${time} ("${LISTS.find((l) => l.file === f.file)!.view}", "Export as CSV"; downloaded as ${f.suggestedName}); blanked column ${header.indexOf(PROSE_COLUMN) + 1} '${PROSE_COLUMN}' (${f.blanked} non-empty cells)`,
+			notes: `fetched by npm run fetch:hhs from ${url} at ${time} ("${f.list.view}", "Export as CSV"; downloaded as ${f.suggestedName}); ${header.includes(PROSE_COLUMN) ? `blanked column ${header.indexOf(PROSE_COLUMN) + 1} '${PROSE_COLUMN}' (${f.blanked} non-empty cells)` : `no '${PROSE_COLUMN}' column`}`,
 		};
 	});
 
 	// Staged beside their targets, then renamed into place: an interrupted fetch leaves no folder
 	// and no manifest row.
-	mkdirSync(exportsDir, { recursive: true });
 	const staging = mkdtempSync(join(exportsDir, '.fetch-'));
 	const manifestStaged = `${manifestPath}.${process.pid}.tmp`;
 	const target = join(exportsDir, folder);
 	let moved = false;
 	try {
-		for (const f of files) writeFileSync(join(staging, f.file), f.written);
+		for (const f of files) writeFileSync(join(staging, f.list.file), f.written);
 		const original = readFileSync(manifestPath, 'utf8');
 		const separator = original.endsWith('\n') ? '' : manifest.eol;
 		writeFileSync(
