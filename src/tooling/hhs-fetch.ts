@@ -107,7 +107,10 @@ export async function downloadLists(options: {
 		if (response && !response.ok())
 			throw new FetchError(`${options.url}: the portal answered HTTP ${response.status()} ${response.statusText()}`);
 
-		const link = page.getByRole('link', { name: FRONT_PAGE_LINK });
+		// A JSF command link today (<a href="#" onclick="mojarra.jsfcljs(…)">); a button would do as well.
+		const link = page
+			.getByRole('link', { name: FRONT_PAGE_LINK })
+			.or(page.getByRole('button', { name: FRONT_PAGE_LINK }));
 		if ((await link.count()) === 0) {
 			const seen = await visibleLinks(page);
 			throw new FetchError(
