@@ -148,13 +148,14 @@ function exportsFolder(): string {
 	writeFileSync(join(dir, 'MANIFEST.csv'), manifest.join('\r\n') + '\r\n');
 	return dir;
 }
-/** Every file under a folder with its bytes, to prove a failed fetch changed nothing. */
+/** Every folder and file under a folder, with the files' bytes, to prove a failed fetch changed nothing. */
 function snapshot(dir: string): Record<string, string> {
-	const files: Record<string, string> = {};
-	for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }))
-		if (entry.isFile())
-			files[join(entry.parentPath, entry.name)] = readFileSync(join(entry.parentPath, entry.name), 'latin1');
-	return files;
+	const entries: Record<string, string> = {};
+	for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+		const path = join(entry.parentPath, entry.name);
+		entries[path] = entry.isFile() ? readFileSync(path, 'latin1') : 'folder';
+	}
+	return entries;
 }
 
 const fetchFrom = (exportsDir: string, url = `${base}/ocr/breach/breach_report.jsf`): Promise<FetchResult> =>
