@@ -37,8 +37,8 @@ import { HHS_PORTAL_URL, readExport, type HHS_COLUMNS } from '../lib/register/re
 export const EXPORTS_DIR = 'exports/hhs-ocr';
 export const MANIFEST_FILE = 'MANIFEST.csv';
 
-/** The manifest's columns (exports/hhs-ocr/README.md describes them). */
-export const MANIFEST_COLUMNS = [
+/** The manifest's header: every column, in order (exports/hhs-ocr/README.md describes them). */
+export const MANIFEST_HEADER = [
 	'folder',
 	'file',
 	'list',
@@ -59,7 +59,7 @@ export const MANIFEST_COLUMNS = [
 	'columns',
 	'notes',
 ] as const;
-export type ManifestRow = Record<(typeof MANIFEST_COLUMNS)[number], string>;
+export type ManifestRecord = Record<(typeof MANIFEST_HEADER)[number], string>;
 
 /** A fetch that cannot go ahead; its message says what was expected and what was found. */
 export class FetchError extends Error {}
@@ -344,22 +344,22 @@ export function importerVerdict(
 }
 
 /** The manifest's rows, checked against its columns. */
-export function readManifest(path: string): { rows: ManifestRow[]; eol: string } {
+export function readManifestFile(path: string): { rows: ManifestRecord[]; eol: string } {
 	if (!existsSync(path))
 		throw new FetchError(`${path}: missing (expected the manifest of the portal's exports, beside their folders)`);
 	const text = readFileSync(path, 'utf8');
 	const [header, ...records] = parse(text, { bom: true, skip_empty_lines: true }) as string[][];
-	if (header?.join() !== MANIFEST_COLUMNS.join())
+	if (header?.join() !== MANIFEST_HEADER.join())
 		throw new FetchError(
-			`${path}: its columns are ${header?.join(', ') ?? 'none'} (expected ${MANIFEST_COLUMNS.join(', ')})`,
+			`${path}: its columns are ${header?.join(', ') ?? 'none'} (expected ${MANIFEST_HEADER.join(', ')})`,
 		);
-	const rows = records.map((r) => Object.fromEntries(MANIFEST_COLUMNS.map((c, i) => [c, r[i] ?? ''])) as ManifestRow);
+	const rows = records.map((r) => Object.fromEntries(MANIFEST_HEADER.map((c, i) => [c, r[i] ?? ''])) as ManifestRecord);
 	return { rows, eol: text.includes('\r\n') ? '\r\n' : '\n' };
 }
 
 /** What a fetch added, or the folder whose exports it found unchanged. */
 export type FetchResult =
-	{ written: true; folder: string; rows: ManifestRow[] } | { written: false; unchangedSince: string };
+	{ written: true; folder: string; rows: ManifestRecord[] } | { written: false; unchangedSince: string };
 
 /**
  * Downloads both lists and adds them as a new snapshot folder under `exportsDir`, named by the
@@ -377,7 +377,7 @@ export async function fetchSnapshot(options: {
 	const url = options.url ?? HHS_PORTAL_URL;
 	const exportsDir = options.exportsDir ?? EXPORTS_DIR;
 	const manifestPath = join(exportsDir, MANIFEST_FILE);
-	const manifest = readManifest(manifestPath);
+	const manifest = readManifestFile(manifestPath);
 	const downloads = await downloadLists({
 		url,
 		timeoutMs: options.timeoutMs ?? 120_000,
@@ -412,7 +412,7 @@ export async function fetchSnapshot(options: {
 	for (let n = 1; taken.has(folder) || existsSync(join(exportsDir, folder)); n++)
 		folder = `${day}-${String.fromCharCode(97 + n)}`;
 
-	const rows: ManifestRow[] = files.map((f) => {
+	const rows: ManifestRecord[] = files.map((f) => {
 		const header = parse(f.written.toString('latin1').split(/\r?\n|\r/, 1)[0]!, { bom: true })[0] as string[];
 		return {
 			folder,
@@ -452,7 +452,7 @@ export async function fetchSnapshot(options: {
 			original +
 				separator +
 				stringify(
-					rows.map((r) => MANIFEST_COLUMNS.map((c) => r[c])),
+					rows.map((r) => MANIFEST_HEADER.map((c) => r[c])),
 					{ record_delimiter: manifest.eol },
 				),
 		);

@@ -18,7 +18,7 @@ import { chromium, type Browser } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumLaunchOptions } from '../../src/tooling/chromium.ts';
-import { fetchSnapshot, FetchError, MANIFEST_COLUMNS, type FetchResult } from '../../src/tooling/hhs-fetch.ts';
+import { fetchSnapshot, FetchError, MANIFEST_HEADER, type FetchResult } from '../../src/tooling/hhs-fetch.ts';
 import { importSnapshot } from '../../src/tooling/hhs-import.ts';
 
 const FIXTURES = 'tests/fixtures/hhs-ocr/2026-07-01';
@@ -134,7 +134,7 @@ function exportsFolder(): string {
 	const dir = join(work, `exports-${++n}`);
 	cpSync(FIXTURES, join(dir, '2026-07-01'), { recursive: true });
 	const manifest = [
-		MANIFEST_COLUMNS.join(','),
+		MANIFEST_HEADER.join(','),
 		...['breach_report.csv', 'breach_report_archive.csv'].map((f) =>
 			[
 				'2026-07-01',
