@@ -1,7 +1,9 @@
 /**
  * Feed items derived from the model: the most recently added or updated case studies, newest
- * first, with the facets as categories. The RSS and Atom routes only serialise these.
+ * first, with the facets as categories; and the one Atom serialisation that the casebook's and the
+ * register's feeds share. The routes only hand their items to these.
  */
+import { Feed } from 'feed';
 import { compareNewestFirst, type Incident } from './model.ts';
 import { facets } from './facets.ts';
 import { partialDate, earliestIso, formatPartialDate } from '../schemas/partial-date.ts';
@@ -9,6 +11,8 @@ import { absoluteUrl, incidentPath, type SiteRoot } from './urls.ts';
 
 /** One entry of a feed. */
 export interface FeedItem {
+	/** The entry's permanent id; its link by default. */
+	id?: string;
 	title: string;
 	summary: string;
 	link: string;
@@ -57,4 +61,47 @@ export function feedItems(incidents: readonly Incident[], site: SiteRoot): FeedI
 		)
 		.slice(0, FEED_LIMIT)
 		.map(({ item }) => item);
+}
+
+/** What an Atom feed says about itself. */
+export interface AtomFeedMeta {
+	title: string;
+	description: string;
+	/** The page the feed follows, and the feed's own path. */
+	path: string;
+	feedPath: string;
+	copyright: string;
+	/** The feed's author, the site; RFC 4287 requires an author of the feed, or of every entry. */
+	author: { name: string; path: string };
+	/** When the feed last changed, where it has no items to say so. */
+	updated?: Date;
+}
+
+/** An Atom 1.0 document of `items` in their order, written by the `feed` package. */
+export function atomFeed(meta: AtomFeedMeta, items: readonly FeedItem[], site: SiteRoot): string {
+	const link = absoluteUrl(meta.path, site);
+	const feed = new Feed({
+		id: link,
+		title: meta.title,
+		description: meta.description,
+		link,
+		language: 'en',
+		updated: items[0]?.updated ?? meta.updated ?? new Date(0),
+		generator: false,
+		feedLinks: { atom: absoluteUrl(meta.feedPath, site) },
+		copyright: meta.copyright,
+		author: { name: meta.author.name, link: absoluteUrl(meta.author.path, site) },
+	});
+	for (const item of items) {
+		feed.addItem({
+			title: item.title,
+			id: item.id ?? item.link,
+			link: item.link,
+			description: item.summary,
+			date: item.updated,
+			published: item.published,
+			category: item.categories.map((name) => ({ name, term: name })),
+		});
+	}
+	return feed.atom1();
 }
