@@ -16,6 +16,7 @@ import {
 	type ImportChanges,
 } from './changes.ts';
 import type { Filing, Organization } from './model.ts';
+import { SITE_TITLE } from '../../site-config.ts';
 
 const at = (snapshot: string) => new Date(`${snapshot}T00:00:00Z`);
 
@@ -72,3 +73,9 @@ export function filingsFeedItems(
 /** Whether readers can follow an organization by feed: it has a case study, or at least two filings. */
 export const hasOrganizationFeed = (organization: Organization) =>
 	organization.caseStudies.length > 0 || organization.filings.length >= 2;
+
+/** What every register feed says of its source and its author. */
+export const REGISTER_FEED_META = {
+	copyright: 'Facts from the HHS Office for Civil Rights breach portal, public U.S. government data',
+	author: { name: SITE_TITLE, path: '' },
+} as const;

@@ -29,6 +29,7 @@ export interface RevisionYear {
 	/** Distinct filings revised. */
 	filings: number;
 	upward: number;
+	/** Revisions down, a count withdrawn (made blank) among them: with `upward`, every revision. */
 	downward: number;
 	/** Revisions that replaced a 500 or 501 placeholder. */
 	placeholders: number;
@@ -62,7 +63,7 @@ export function revisionsByExportYear(filings: readonly Filing[]): RevisionYear[
 			row.revisions++;
 			row.ids.add(r.id);
 			if ((r.to ?? 0) > (r.from ?? 0)) row.upward++;
-			else if ((r.to ?? 0) < (r.from ?? 0)) row.downward++;
+			else row.downward++;
 			if (r.placeholder) row.placeholders++;
 		}
 	return [...years.values()]
@@ -181,9 +182,10 @@ export interface WaitingPlaceholder {
 /**
  * The placeholder watch list: every filing that the newest export (`asOf`) still lists at 500 or
  * 501, the longest wait first, then by id. Filings the newest export no longer lists are left
- * out: nothing more will be heard of them.
+ * out: nothing more will be heard of them. An empty register (no export) has none.
  */
-export function waitingPlaceholders(filings: readonly Filing[], asOf: string): WaitingPlaceholder[] {
+export function waitingPlaceholders(filings: readonly Filing[], asOf: string | undefined): WaitingPlaceholder[] {
+	if (asOf === undefined) return [];
 	const today = dayNumber(asOf);
 	return filings
 		.filter((f) => !f.absent && isPlaceholder(f.record.individualsAffected))
@@ -213,7 +215,7 @@ export interface PlaceholderLifetimes {
 }
 
 /** Placeholder lifetimes in LIFETIME_BANDS: those replaced by a real count, and those still waiting at `asOf`. */
-export function placeholderLifetimes(filings: readonly Filing[], asOf: string): PlaceholderLifetimes {
+export function placeholderLifetimes(filings: readonly Filing[], asOf: string | undefined): PlaceholderLifetimes {
 	const replaced = replacedPlaceholders(filings).map((s) => s.days);
 	const waiting = waitingPlaceholders(filings, asOf).map((w) => w.days);
 	const band = (days: number) => LIFETIME_BANDS.findIndex((b) => days < b.below);
