@@ -73,6 +73,8 @@ describe('the register’s feeds', () => {
 		expect(items.some((i) => /: added: /.test(i.title))).toBe(true);
 		expect(items.some((i) => /individuals affected 600 → /.test(i.title))).toBe(true);
 		expect(new Set(items.map((i) => i.id ?? i.link)).size).toBe(items.length);
+		const dates = items.map((i) => i.updated.getTime());
+		expect(dates).toEqual([...dates].sort((a, b) => b - a));
 	});
 
 	it('a state’s or an organization’s feed holds its filings’ additions and revisions, newest first, the first import included', () => {

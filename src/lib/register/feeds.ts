@@ -49,13 +49,16 @@ export function importFeedItem(entry: ImportChanges, site: SiteRoot): FeedItem {
 }
 
 /**
- * The register's main feed: the newest imports' revisions and new filings (feedChanges), then one
+ * The register's main feed: the newest imports' revisions and new filings (feedChanges), and one
  * entry for every import, so that the feed covers all of them, at most CHANGES_FEED_LIMIT in all.
  */
 export function registerFeedItems(imports: readonly ImportChanges[], site: SiteRoot): FeedItem[] {
 	const summaries = imports.map((entry) => importFeedItem(entry, site)).slice(0, CHANGES_FEED_LIMIT);
 	const changes = feedChanges(imports, CHANGES_FEED_LIMIT - summaries.length);
-	return [...changes.map((c) => changeFeedItem(c, site)), ...summaries];
+	// Newest first, as readers expect; of one import, its filings' entries before its own (a stable sort).
+	return [...changes.map((c) => changeFeedItem(c, site)), ...summaries].sort(
+		(a, b) => b.updated.getTime() - a.updated.getTime(),
+	);
 }
 
 /**
