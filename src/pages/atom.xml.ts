@@ -1,8 +1,9 @@
 import type { APIRoute } from 'astro';
 import { getCasebook } from '../site/collection.ts';
-import { atomFeed, feedItems } from '../lib/feeds.ts';
+import { atomFeed } from '../lib/atom-feed.ts';
+import { feedItems } from '../lib/casebook/feeds.ts';
 import { siteRoot } from '../site/urls.ts';
-import { SITE_DESCRIPTION, SITE_TITLE } from '../site-config.ts';
+import { SITE_DESCRIPTION, SITE_TITLE } from '../lib/site-name.ts';
 
 /** Atom feed of case studies; each entry carries its published and updated dates. */
 export const GET: APIRoute = async ({ site }) => {

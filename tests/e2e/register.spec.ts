@@ -10,7 +10,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { expect, test } from './fixtures.ts';
 import { registerFacets } from '../../src/lib/register/facets.ts';
-import { FEED_LIMIT } from '../../src/lib/feeds.ts';
+import { FILINGS_FEED_LIMIT } from '../../src/lib/register/feeds.ts';
 import { registerAsOf } from '../../src/lib/register/freshness.ts';
 
 const CHANGE = 'register/change-healthcare-inc-mn-2024-07-19/';
@@ -240,8 +240,9 @@ type ApiFiling = {
 	id: string;
 	state: string | null;
 	individualsAffected: number | null;
-	organization: string;
+	organization: { slug: string };
 	url: string;
+	caseStudies: { slug: string }[];
 };
 const register = async (request: import('@playwright/test').APIRequestContext) =>
 	(await (await request.get('api/register.json')).json()) as { snapshot: string; filings: ApiFiling[] };
@@ -387,7 +388,7 @@ test(
 			const feed = parseFeed(await response.text());
 			expect(feed.authors.map((a) => a.name)).toEqual(['Breach Casebook']);
 			expect(feed.items.length).toBeGreaterThan(0);
-			expect(feed.items.length).toBeLessThanOrEqual(FEED_LIMIT);
+			expect(feed.items.length).toBeLessThanOrEqual(FILINGS_FEED_LIMIT);
 			const mine = new Set(filings.filter(belongs).map((f) => f.url));
 			const dates = feed.items.map((item) => {
 				expect(mine.has(item.url!), `${path}: ${item.title}`).toBe(true);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseFeed } from '@rowanmanning/feed-parser';
-import { makeRegisterRecord } from '../../../tests/unit/fixtures.ts';
+import { makeRegisterRecord } from '../../../tests/fixtures/model.ts';
 import { foldHistory, type RegisterObservation, type RegisterRecord } from '../../schemas/register.ts';
-import { atomFeed, FEED_LIMIT } from '../feeds.ts';
+import { atomFeed } from '../atom-feed.ts';
 import { siteRoot } from '../urls.ts';
 import { changesByImport, changesOf, describeImport, feedChanges } from './changes.ts';
-import { filingsFeedItems, hasOrganizationFeed, registerFeedItems } from './feeds.ts';
+import { FILINGS_FEED_LIMIT, filingsFeedItems, hasOrganizationFeed, registerFeedItems } from './feeds.ts';
 import { buildRegisterModel } from './model.ts';
 
 const SNAPSHOTS = ['2014-06-01', '2016-01-01', '2020-01-01', '2026-07-01'];
@@ -80,7 +80,7 @@ describe('the register’s feeds', () => {
 	it('a state’s or an organization’s feed holds its filings’ additions and revisions, newest first, the first import included', () => {
 		const oh = model.filings.filter((f) => f.record.state === 'OH');
 		const items = filingsFeedItems(imports, oh, site);
-		expect(items).toHaveLength(Math.min(FEED_LIMIT, 30 + 30 + 2));
+		expect(items).toHaveLength(Math.min(FILINGS_FEED_LIMIT, 30 + 30 + 2));
 		expect(items.every((i) => /Org (rev|base)/.test(i.title))).toBe(true);
 		const dates = items.map((i) => i.updated.getTime());
 		expect(dates).toEqual([...dates].sort((a, b) => b - a));

@@ -3,7 +3,7 @@
  * state and per organization that readers follow, each carrying new filings and revised figures.
  * Derived from the imports' changes (changes.ts); the routes serialise them with atomFeed().
  */
-import { FEED_LIMIT, type FeedItem } from '../feeds.ts';
+import type { FeedItem } from '../atom-feed.ts';
 import { formatPartialDate, partialDate } from '../../schemas/partial-date.ts';
 import { absoluteUrl, registerImportPath, registerPath, type SiteRoot } from '../urls.ts';
 import {
@@ -16,7 +16,13 @@ import {
 	type ImportChanges,
 } from './changes.ts';
 import type { Filing, Organization } from './model.ts';
-import { SITE_TITLE } from '../../site-config.ts';
+import { SITE_TITLE } from '../site-name.ts';
+
+/**
+ * How many entries a state's or an organization's feed carries, newest first: a reader fetches the
+ * whole file on every poll, and a state such as California has thousands of filings.
+ */
+export const FILINGS_FEED_LIMIT = 50;
 
 const at = (snapshot: string) => new Date(`${snapshot}T00:00:00Z`);
 
@@ -63,14 +69,14 @@ export function registerFeedItems(imports: readonly ImportChanges[], site: SiteR
 
 /**
  * The feed of some filings (a state's, an organization's): their additions and revisions, newest
- * import first, at most FEED_LIMIT.
+ * import first, at most FILINGS_FEED_LIMIT.
  */
 export function filingsFeedItems(
 	imports: readonly ImportChanges[],
 	filings: Iterable<Filing>,
 	site: SiteRoot,
 ): FeedItem[] {
-	return changesOf(imports, filings, FEED_LIMIT).map((c) => changeFeedItem(c, site));
+	return changesOf(imports, filings, FILINGS_FEED_LIMIT).map((c) => changeFeedItem(c, site));
 }
 
 /** Whether readers can follow an organization by feed: it has a case study, or at least two filings. */

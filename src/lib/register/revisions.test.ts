@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeRegisterRecord } from '../../../tests/unit/fixtures.ts';
+import { makeRegisterRecord } from '../../../tests/fixtures/model.ts';
 import { foldHistory, type RegisterObservation, type RegisterRecord } from '../../schemas/register.ts';
 import { buildRegisterModel } from './model.ts';
 import {

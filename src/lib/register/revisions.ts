@@ -5,7 +5,7 @@
  * for /register/stats/ and /register/placeholders/, written against the filings' histories, so
  * that they hold for any number of snapshots.
  */
-import { median } from '../stats.ts';
+import { median } from '../casebook/stats.ts';
 import { dayNumber } from './freshness.ts';
 import { PLACEHOLDER_COUNTS, type CountRevision } from './merge.ts';
 import type { Filing } from './model.ts';

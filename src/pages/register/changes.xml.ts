@@ -1,11 +1,11 @@
 import type { APIRoute } from 'astro';
 import { getCasebook } from '../../site/collection.ts';
-import { atomFeed } from '../../lib/feeds.ts';
+import { atomFeed } from '../../lib/atom-feed.ts';
 import { changesByImport } from '../../lib/register/changes.ts';
 import { REGISTER_FEED_META, registerFeedItems } from '../../lib/register/feeds.ts';
 import { registerChangesFeedPath, registerChangesPath } from '../../lib/urls.ts';
 import { siteRoot } from '../../site/urls.ts';
-import { SITE_TITLE } from '../../site-config.ts';
+import { SITE_TITLE } from '../../lib/site-name.ts';
 
 /** Atom feed of what the imports of the HHS breach portal changed: new filings, revised figures and filings gone, and an entry for every import. */
 export const GET: APIRoute = async ({ site }) => {

@@ -1,12 +1,12 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCasebook } from '../../../site/collection.ts';
-import { atomFeed } from '../../../lib/feeds.ts';
+import { atomFeed } from '../../../lib/atom-feed.ts';
 import { changesByImport } from '../../../lib/register/changes.ts';
 import { filingsFeedItems, hasOrganizationFeed, REGISTER_FEED_META } from '../../../lib/register/feeds.ts';
 import type { Organization } from '../../../lib/register/model.ts';
 import { feedPathOf, organizationPath } from '../../../lib/urls.ts';
 import { siteRoot } from '../../../site/urls.ts';
-import { SITE_TITLE } from '../../../site-config.ts';
+import { SITE_TITLE } from '../../../lib/site-name.ts';
 
 /** The organizations readers can follow: those with a case study or at least two filings. */
 export const getStaticPaths = (async () => {

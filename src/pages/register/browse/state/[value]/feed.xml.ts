@@ -1,14 +1,14 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCasebook } from '../../../../../site/collection.ts';
-import { groupByFacet, type FacetGroup } from '../../../../../lib/facet.ts';
-import { atomFeed } from '../../../../../lib/feeds.ts';
+import { groupByFacet, type FacetGroup } from '../../../../../lib/group-by-facet.ts';
+import { atomFeed } from '../../../../../lib/atom-feed.ts';
 import { NOT_GIVEN, registerFacetByKey } from '../../../../../lib/register/facets.ts';
 import { changesByImport } from '../../../../../lib/register/changes.ts';
 import { filingsFeedItems, REGISTER_FEED_META } from '../../../../../lib/register/feeds.ts';
 import type { Filing } from '../../../../../lib/register/model.ts';
 import { feedPathOf, registerBrowsePath } from '../../../../../lib/urls.ts';
 import { siteRoot } from '../../../../../site/urls.ts';
-import { SITE_TITLE } from '../../../../../site-config.ts';
+import { SITE_TITLE } from '../../../../../lib/site-name.ts';
 
 /** One state's filings in the register, as the browse page beside this feed lists them. */
 export const getStaticPaths = (async () => {
