@@ -30,6 +30,7 @@ export const COPY_HOSTS: Readonly<Record<string, string>> = {
 	'healthcarecompliancebrief.com': 'an aggregator republishing compliance news',
 	'hospicepalliativecaretoday.com': 'an aggregator republishing trade news',
 	'mcnstayalert.com': 'a newsletter reposting government releases',
+	'mistercybersecurity.com': 'a site mirroring other outlets’ security news',
 	'mixedtimes.com': 'an aggregator republishing wire stories',
 	'money.mymotherlode.com': 'a local site carrying press-release wires',
 	'netsentrysecurity.com': 'a security firm’s blog republishing news',
