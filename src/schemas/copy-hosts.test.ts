@@ -7,7 +7,7 @@ describe('copyHostReason', () => {
 			'securitydone.com is an aggregator republishing security news',
 		);
 		expect(copyHostReason('https://www.europesays.com/2684157')).toMatch(/^europesays\.com is /);
-		expect(copyHostReason('https://uk.news.yahoo.com/story')).toBeUndefined();
+		expect(copyHostReason('https://uk.news.yahoo.com/story')).toMatch(/^news\.yahoo\.com is /);
 		expect(copyHostReason('https://edition.breachspot.com/x')).toMatch(/^breachspot\.com is /);
 	});
 
