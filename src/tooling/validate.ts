@@ -291,10 +291,32 @@ export function lintBody(body: string, sourceIds: readonly string[]): Omit<Probl
 			add(
 				`<${node.name}> stands inside a paragraph, but it is a block (a figure or a box) and would break the page's HTML (expected it on a line of its own, with a blank line before and after${node.name === 'Quote' ? '; for a few words in a sentence, use “quotation marks” and <Cite>' : ''})`,
 			);
+		repeatedCitations(node.children ?? []).forEach((cite) =>
+			problems.push({
+				line: cite.position?.start.line ?? line,
+				field: 'body',
+				message: `cites "${citeId(cite)}" twice in a row (expected one <Cite id="${citeId(cite)}"/> after the claim)`,
+			}),
+		);
 		node.children?.forEach(visit);
 	};
 	visit(tree);
 	return problems;
+}
+
+const citeId = (node: MdNode): unknown => node.attributes?.find((a) => a.name === 'id')?.value;
+
+/** Each <Cite> that repeats the source of the <Cite> just before it, with only spaces between. */
+function repeatedCitations(children: readonly MdNode[]): MdNode[] {
+	const repeats: MdNode[] = [];
+	let previous: unknown;
+	for (const child of children) {
+		if (child.type === 'text' && /^\s*$/.test(child.value ?? '')) continue;
+		const id = child.type === 'mdxJsxTextElement' && child.name === 'Cite' ? citeId(child) : undefined;
+		if (typeof id === 'string' && id === previous) repeats.push(child);
+		previous = id;
+	}
+	return repeats;
 }
 
 function isSafeUrl(url: string): boolean {
