@@ -51,6 +51,7 @@ export const COPY_HOSTS: Readonly<Record<string, string>> = {
 	'rin.pw': 'an aggregator republishing news articles',
 	'securitydone.com': 'an aggregator republishing security news',
 	'securityexplore.com': 'an aggregator republishing security news',
+	'techamerica.ai': 'a site republishing technology news',
 	'techbrunch.co': 'a copy of TechCrunch articles',
 	'technewsxpress.com': 'an aggregator that rewrites and translates news articles',
 	'techvisit.net': 'an aggregator that rewrites news articles',
