@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { HHS_FILES, readExport, type ExportProblem, type ExportRow } from '../lib/register/hhs-export.ts';
+import { HHS_FILES, readExport, type ExportProblem, type ExportRow } from '../lib/register/read-hhs-export.ts';
 import { mergeSnapshot, type MergeReport } from '../lib/register/merge.ts';
 import type { RegisterImport } from '../schemas/register.ts';
 import {
