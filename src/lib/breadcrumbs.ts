@@ -1,34 +1,27 @@
 /**
- * A page's breadcrumb trail: the links back up the site above its heading. The visible trail and
- * its schema.org `BreadcrumbList` are both drawn from one `BreadcrumbTrail`, so they cannot differ.
+ * A page's breadcrumb trail as schema.org `BreadcrumbList`, from the same `Crumb`s that the
+ * visible trail (src/components/Breadcrumbs.astro) draws, so that the two cannot differ.
  */
-import type { SiteRoot } from './urls.ts';
-
-/** One link of a trail: its text and its href as the page links it (base included: `url('register/')`). */
-export interface Crumb {
-	label: string;
-	href: string;
-}
-
-/** The links above a page, outermost first, and the page itself (its heading and its own href). */
-export interface BreadcrumbTrail {
-	links: readonly Crumb[];
-	current: Crumb;
-}
+import type { Crumb } from './dataset.ts';
+import { absoluteUrl, type SiteRoot } from './urls.ts';
 
 /**
- * The trail as a schema.org `BreadcrumbList`: each link, then the page itself, numbered from 1,
- * with absolute URLs, as Google's breadcrumb guidance asks (at least two items).
+ * The pages above a page and the page itself as a `BreadcrumbList`: numbered from 1, with
+ * absolute URLs, as Google's breadcrumb guidance asks (at least two items).
  */
-export function breadcrumbListJsonLd(trail: BreadcrumbTrail, site: SiteRoot): Record<string, unknown> {
+export function breadcrumbListJsonLd(
+	trail: readonly Crumb[],
+	current: Crumb,
+	site: SiteRoot,
+): Record<string, unknown> {
 	return {
 		'@context': 'https://schema.org',
 		'@type': 'BreadcrumbList',
-		itemListElement: [...trail.links, trail.current].map((crumb, i) => ({
+		itemListElement: [...trail, current].map((crumb, i) => ({
 			'@type': 'ListItem',
 			position: i + 1,
 			name: crumb.label,
-			item: new URL(crumb.href, site).href,
+			item: absoluteUrl(crumb.path, site),
 		})),
 	};
 }

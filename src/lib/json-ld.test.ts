@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeIncident } from '../../tests/unit/fixtures.ts';
-import { makeRegisterRecord } from '../../tests/unit/fixtures.ts';
+import { makeIncident, makeRegisterRecord } from '../../tests/fixtures/model.ts';
 import { googleDatasetProblems } from '../../tests/e2e/structured-data.ts';
 import { breadcrumbListJsonLd } from './breadcrumbs.ts';
 import {
@@ -141,10 +140,8 @@ describe('breadcrumbListJsonLd', () => {
 	it('lists the links and then the page, numbered from 1, with absolute URLs', () => {
 		const under = siteRoot('https://casebook.example', '/casebook/');
 		const ld = breadcrumbListJsonLd(
-			{
-				links: [{ label: 'Register', href: '/casebook/register/' }],
-				current: { label: 'Statistics of the register', href: '/casebook/register/stats/' },
-			},
+			[{ label: 'Register', path: 'register/' }],
+			{ label: 'Statistics of the register', path: 'register/stats/' },
 			under,
 		);
 		expect(ld.itemListElement).toEqual([

@@ -1,10 +1,13 @@
 /** schema.org metadata for search engines, derived from the model. */
-import type { Incident } from './model.ts';
+import type { Incident } from './casebook/model.ts';
+import { casebook as casebookData } from './casebook/dataset.ts';
+import type { OpenDataFile } from './open-data.ts';
+import { register as registerData } from './register/dataset.ts';
 import type { Organization, RegisterModel } from './register/model.ts';
 import { registerDescription } from './register/text.ts';
-import { HHS_PORTAL_URL } from './register/hhs-export.ts';
-import { absoluteUrl, incidentPath, organizationPath, registerPath, SHARE_IMAGE_FILE, type SiteRoot } from './urls.ts';
-import { SITE_DESCRIPTION, SITE_TITLE } from '../site-config.ts';
+import { HHS_PORTAL_URL } from './register/read-hhs-export.ts';
+import { absoluteUrl, incidentPath, organizationPath, SHARE_IMAGE_FILE, type SiteRoot } from './urls.ts';
+import { SITE_DESCRIPTION, SITE_TITLE } from './site-name.ts';
 import { sortKey } from '../schemas/partial-date.ts';
 
 /** JSON-LD as the text of a `<script type="application/ld+json">`: `<` escaped, so that no string in it can close the element. */
@@ -50,6 +53,7 @@ export function articleJsonLd(incident: Incident, site: SiteRoot): Record<string
 		about: {
 			'@type': 'Organization',
 			name: data.organization.name,
+			...(data.organization.legalName ? { legalName: data.organization.legalName } : {}),
 			...(data.organization.parent
 				? { parentOrganization: { '@type': 'Organization', name: data.organization.parent } }
 				: {}),
@@ -83,13 +87,6 @@ export function webSiteJsonLd(site: SiteRoot): Record<string, unknown> {
 	};
 }
 
-/** One downloadable file of a dataset: its path on the site and its media type. */
-export interface DatasetFile {
-	path: string;
-	encodingFormat: 'application/json' | 'text/csv';
-	description: string;
-}
-
 /** What a schema.org `Dataset` says, for Google's Dataset Search and other catalogues. */
 export interface DatasetDescription {
 	name: string;
@@ -97,7 +94,8 @@ export interface DatasetDescription {
 	description: string;
 	/** The page that describes it. */
 	page: string;
-	files: readonly DatasetFile[];
+	/** Its open-data files, as its dataset lists them: each JSON or CSV file is a download. */
+	files: readonly OpenDataFile[];
 	/** The period the data covers, as an ISO 8601 interval: `2009-10-21/2026-06-30`. */
 	temporalCoverage: string;
 	/** The licence's URL; left out where none has been chosen. */
@@ -105,6 +103,12 @@ export interface DatasetDescription {
 	keywords: readonly string[];
 	isBasedOn?: string;
 }
+
+/** A file's media type without its parameters: `text/csv; charset=utf-8` → `text/csv`. */
+const mediaType = (f: OpenDataFile) => f.type.split(';')[0]!.trim();
+/** The data itself, as JSON or CSV: not a schema or a feed, nor a family of one file per item. */
+const isDownload = (f: OpenDataFile) =>
+	['application/json', 'text/csv'].includes(mediaType(f)) && !f.path.includes('<slug>');
 
 /** The United States, which both datasets cover. */
 const UNITED_STATES = { '@type': 'Country', name: 'United States' };
@@ -125,11 +129,11 @@ export function datasetJsonLd(d: DatasetDescription, site: SiteRoot): Record<str
 		temporalCoverage: d.temporalCoverage,
 		spatialCoverage: UNITED_STATES,
 		...(d.isBasedOn ? { isBasedOn: d.isBasedOn } : {}),
-		distribution: d.files.map((f) => ({
+		distribution: d.files.filter(isDownload).map((f) => ({
 			'@type': 'DataDownload',
 			name: f.path,
 			description: f.description,
-			encodingFormat: f.encodingFormat,
+			encodingFormat: mediaType(f),
 			contentUrl: absoluteUrl(f.path, site),
 		})),
 	};
@@ -152,15 +156,7 @@ export function casebookDatasetJsonLd(incidents: readonly Incident[], site: Site
 			name: `${SITE_TITLE}: case studies of healthcare privacy incidents`,
 			description: `${SITE_DESCRIPTION} ${incidents.length} case studies, each with the organization, the dates of exposure, discovery, notification and disclosure, the people affected, the data exposed, how it happened and the sources of every fact.`,
 			page: 'data/',
-			files: [
-				{ path: 'api/incidents.json', encodingFormat: 'application/json', description: 'Every case study, as JSON.' },
-				{ path: 'data/incidents.csv', encodingFormat: 'text/csv', description: 'One row per case study.' },
-				{
-					path: 'data/incidents-hhs.csv',
-					encodingFormat: 'text/csv',
-					description: 'The case studies under the HHS breach portal’s column names.',
-				},
-			],
+			files: casebookData.files,
 			temporalCoverage: disclosed.length ? `${disclosed[0]!.value}/${disclosed.at(-1)!.value}` : '..',
 			keywords: ['healthcare', 'data breach', 'privacy', 'HIPAA', 'case studies'],
 		},
@@ -175,20 +171,8 @@ export function registerDatasetJsonLd(model: RegisterModel, site: SiteRoot): Rec
 		{
 			name: 'The HHS breach register (HIPAA breaches affecting 500 or more people)',
 			description: registerDescription(model),
-			page: registerPath(),
-			files: [
-				{
-					path: 'api/register.json',
-					encodingFormat: 'application/json',
-					description: 'Every filing with its history, as JSON.',
-				},
-				{ path: 'data/register.csv', encodingFormat: 'text/csv', description: 'One row per filing.' },
-				{
-					path: 'data/register-history.csv',
-					encodingFormat: 'text/csv',
-					description: 'One row per filing per import that changed it.',
-				},
-			],
+			page: registerData.home,
+			files: registerData.files,
 			temporalCoverage: filed.length ? `${filed[0]}/${filed.at(-1)}` : '..',
 			license: REGISTER_LICENSE,
 			keywords: ['healthcare', 'data breach', 'HIPAA', 'HHS Office for Civil Rights', 'breach portal'],
