@@ -5,7 +5,7 @@ import { siteRoot } from '../urls.ts';
 import { buildRegisterModel } from './model.ts';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { apiFiling, apiRegisterSchema, registerCsv, registerHistoryCsv } from './export.ts';
-import { jsonSchemaOf } from '../export.ts';
+import { jsonSchemaOf } from '../casebook/export.ts';
 
 const { filings } = buildRegisterModel(
 	[makeRegisterRecord('clinica-san-jose-pr-2024-01-02', 'Clínica “San José”, Inc.', '2024-01-02', { state: 'PR' })],
