@@ -9,11 +9,7 @@ import { absoluteUrl, type SiteRoot } from './urls.ts';
  * The pages above a page and the page itself as a `BreadcrumbList`: numbered from 1, with
  * absolute URLs, as Google's breadcrumb guidance asks (at least two items).
  */
-export function breadcrumbListJsonLd(
-	trail: readonly Crumb[],
-	current: Crumb,
-	site: SiteRoot,
-): Record<string, unknown> {
+export function breadcrumbListJsonLd(trail: readonly Crumb[], current: Crumb, site: SiteRoot): Record<string, unknown> {
 	return {
 		'@context': 'https://schema.org',
 		'@type': 'BreadcrumbList',
