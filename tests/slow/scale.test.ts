@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/bench/corpus.ts';
 import { BROWSE_PAGE_SIZE, FACET_INDEX_PAGE_SIZE, INDEX_PAGE_SIZE } from '../../src/lib/paging.ts';
-import { FEED_LIMIT } from '../../src/lib/feeds.ts';
-import { TIMELINE_PAGE_LIMIT } from '../../src/lib/timeline.ts';
-import { runScript } from '../unit/fixtures.ts';
+import { FEED_LIMIT } from '../../src/lib/casebook/feeds.ts';
+import { TIMELINE_PAGE_LIMIT } from '../../src/lib/casebook/timeline.ts';
+import { runScript } from '../fixtures/model.ts';
 
 // Enough that the busiest year of disclosure holds more than TIMELINE_PAGE_LIMIT case studies.
 const CASES = 2400;
@@ -104,8 +104,12 @@ describe(`a casebook of ${CASES} case studies`, () => {
 			listed.push(...slugs);
 			expect(html.includes(`href="/browse/data-class/names/${n + 1}/" rel="next"`)).toBe(n < last);
 			expect(html).toMatch(new RegExp(`<span aria-current="page"[^>]*>\\s*${n}\\s*</span>`));
-			// Counts over a thousand are written with a separator, as readers expect.
-			expect(html).toContain(`>${expected.length.toLocaleString('en-US')} case studies, newest first;`);
+			// Counts over a thousand are written with a separator, as readers expect, and the page says which it shows.
+			const first = (n - 1) * BROWSE_PAGE_SIZE + 1;
+			const through = first + slugs.length - 1;
+			expect(html).toContain(
+				`>${expected.length.toLocaleString('en-US')} case studies, newest first. Case studies ${first.toLocaleString('en-US')}–${through.toLocaleString('en-US')} are on this page.<`,
+			);
 		}
 		expect(existsSync(join(site, `browse/data-class/names/${last + 1}`))).toBe(false);
 		expect(listed.sort()).toEqual(expected.sort());

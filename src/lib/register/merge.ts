@@ -12,7 +12,7 @@ import {
 	type RegisterObservation,
 	type RegisterRecord,
 } from '../../schemas/register.ts';
-import type { ExportRow } from './hhs-export.ts';
+import type { ExportRow } from './read-hhs-export.ts';
 import { nameKey, nameSimilarity, nameSlug } from './names.ts';
 
 /** A count of 500 or 501 is what an entity files before it knows how many people were affected. */

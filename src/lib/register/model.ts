@@ -5,7 +5,7 @@
  */
 import type { RegisterRecord } from '../../schemas/register.ts';
 import type { OrganizationAlias } from '../../schemas/organization.ts';
-import type { Incident } from '../model.ts';
+import type { Incident } from '../casebook/model.ts';
 import { countRevisions, isAbsent, latestSnapshot, type CountRevision } from './merge.ts';
 
 /** One filing, with what the site shows beside it. */
