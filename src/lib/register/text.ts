@@ -1,8 +1,18 @@
 /** Sentences about the register that several pages share, so they say the same thing. */
-import { CASE_STUDY, FILING, formatCount, formatCountShort, formatNumber, formatShare } from '../format.ts';
+import {
+	CASE_STUDY,
+	DAY,
+	EXPORT,
+	FILING,
+	formatCount,
+	formatCountShort,
+	formatNumber,
+	formatShare,
+} from '../format.ts';
 import { formatPartialDate, partialDate } from '../../schemas/partial-date.ts';
 import type { Organization, RegisterModel } from './model.ts';
 import type { businessAssociateShare, revisionCensus } from './census.ts';
+import type { placeholderLifetimes } from './revisions.ts';
 import { REGISTER_FIGURES, type RegisterFigures, type RegisterRecord } from '../../schemas/register.ts';
 import { breachTypes, locations, organizationTypes, registerStatuses, usStates } from '../../vocabularies.ts';
 import { PLACEHOLDER_COUNTS } from './merge.ts';
@@ -47,6 +57,23 @@ export function revisionsSentence(revisions: ReturnType<typeof revisionCensus>):
 	]
 		.filter(Boolean)
 		.join(' ');
+}
+
+/** How many exports the casebook holds, and their span. */
+export function snapshotsSentence(snapshots: readonly string[]): string {
+	return snapshots.length > 0
+		? `The casebook holds ${formatCount(snapshots.length, EXPORT)} of the portal, from ${snapshots[0]} to ${snapshots.at(-1)}.`
+		: 'The casebook holds no export of the portal yet.';
+}
+
+/** How long placeholders of 500 or 501 lasted before a real count, and how long the rest have waited. */
+export function placeholderLifetimeSentence(lifetimes: ReturnType<typeof placeholderLifetimes>): string {
+	const days = (n: number) => formatCount(Math.round(n), DAY);
+	return [
+		`${formatCount(lifetimes.replaced)} filings first seen at a placeholder of 500 or 501 people later showed a real count${lifetimes.medianReplaced === undefined ? '.' : `, a median ${days(lifetimes.medianReplaced)} after they were filed.`}`,
+		`${formatCount(lifetimes.waiting)} filings are still at 500 or 501${lifetimes.medianWaiting === undefined ? '.' : `, a median ${days(lifetimes.medianWaiting)} after they were filed.`}`,
+		'A real count is dated by the first export that showed it: it may have come in at any time since the export before, so these times are upper bounds, as exact as the exports are frequent.',
+	].join(' ');
 }
 
 /** One line of a filing's history as the site shows it: what an export showed that the one before did not. */
