@@ -86,6 +86,8 @@ export function serializeRecords(records: readonly RegisterRecord[]): string {
 	const lines = records.map((r) => {
 		const out: Record<string, unknown> = {};
 		for (const key of RECORD_KEYS) out[key] = r[key];
+		for (const key of ['coveredEntity', 'businessAssociate'] as const)
+			if (r[key]) out[key] = { name: r[key].name, snapshot: r[key].snapshot };
 		out.history = r.history.map(ordered);
 		return JSON.stringify(out);
 	});

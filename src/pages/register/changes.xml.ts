@@ -10,7 +10,8 @@ import { SITE_TITLE } from '../../site-config.ts';
 export const GET: APIRoute = async ({ site }) => {
 	const { registerModel } = await getCasebook();
 	const changes = feedChanges(changesByImport(registerModel.filings));
-	const at = (snapshot: string) => new Date(`${snapshot}T00:00:00Z`);
+	// A snapshot's id begins with its date (2022-03-30-b is a second export of that date).
+	const at = (snapshot: string) => new Date(`${snapshot.slice(0, 10)}T00:00:00Z`);
 	const feed = new Feed({
 		id: absoluteUrl(registerChangesPath, siteRoot(site)),
 		title: `${SITE_TITLE}: changes in the HHS breach register`,
