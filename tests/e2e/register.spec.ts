@@ -88,13 +88,18 @@ test(
 			'change-healthcare-inc-mn-2024-07-19',
 		])
 			await expect(facts).toContainText(text);
+		// Every point of the history, with the day of its export or the days between which it was made.
 		const history = page.getByRole('table', { name: /imports of the portal/ });
-		await expect(history.locator('tbody tr')).toHaveCount(2);
-		await expect(history.locator('tbody tr').nth(0)).toContainText('8 October 2024');
-		await expect(history.locator('tbody tr').nth(0)).toContainText('500 individuals');
-		await expect(history.locator('tbody tr').nth(1)).toContainText(
-			'500 → 192,700,000 (the first figure was a placeholder)',
-		);
+		const point = (n: number) => history.locator('tbody tr').nth(n);
+		await expect(history.locator('tbody tr')).toHaveCount(4);
+		await expect(point(0)).toContainText('8 October 2024');
+		await expect(point(0)).toContainText('500 individuals');
+		await expect(point(1)).toContainText('Between 1 and 6 November 2024');
+		await expect(point(1)).toContainText('500 → 100,000,000 (the first figure was a placeholder)');
+		await expect(point(2)).toContainText('Between 13 and 25 June 2025');
+		await expect(point(2)).toContainText('100,000,000 → 190,000,000');
+		await expect(point(3)).toContainText('Between 13 November and 22 December 2025');
+		await expect(point(3)).toContainText('190,000,000 → 192,700,000');
 		await expect(page.getByRole('link', { name: 'HHS Office for Civil Rights breach portal' })).toHaveAttribute(
 			'href',
 			'https://ocrportal.hhs.gov/ocr/breach/breach_report.jsf',
@@ -106,6 +111,26 @@ test(
 		await expect(page).toHaveURL(/organizations\/change-healthcare\/$/);
 		await expect(page.getByRole('heading', { name: 'Filings in the HHS breach register' })).toBeVisible();
 		await expect(page.locator('tbody tr')).toHaveCount(2);
+	},
+);
+
+test(
+	'a filing’s page names the covered entity and the business associate of the old portal’s list, or says it is no longer listed',
+	{ tag: '@base' },
+	async ({ page }) => {
+		await page.goto('register/iron-mountain-data-products-inc-now-known-as-pa-2010-07-19/');
+		const facts = page.locator('dl').first();
+		await expect(facts).toContainText('Covered entity');
+		await expect(facts).toContainText(
+			'South Shore Hospital (as named by the export of 2014-06-30, exported between 30 June 2014 and 31 August 2023)',
+		);
+		await expect(facts).toContainText('present: Iron Mountain Data Products, Inc. (now known as');
+		const history = page.getByRole('table', { name: /imports of the portal/ });
+		await expect(history.locator('tbody tr').first()).toContainText('as “South Shore Hospital”');
+		await page.goto('register/boston-medical-center-ma-2014-04-29/');
+		await expect(page.locator('dl').first()).toContainText(
+			'No longer listed: missing from the latest complete export; last seen in the export of 2024-10-08, exported on 8 October 2024',
+		);
 	},
 );
 
