@@ -174,9 +174,17 @@ test(
 	{ tag: '@base' },
 	async ({ page, request }) => {
 		await page.goto('register/changes/');
+		// The newest import first; each import's largest revision first.
 		const revised = page.getByRole('table', { name: /^Revised/ }).first();
-		await expect(revised.locator('tbody tr').first()).toContainText('Change Healthcare, Inc.');
-		await expect(revised.locator('tbody tr').first()).toContainText('individuals affected 500 → 192,700,000');
+		await expect(revised.locator('tbody tr').first()).toContainText('Conduent Business Services LLC');
+		await expect(revised.locator('tbody tr').first()).toContainText('individuals affected 42,616 → 62,224,658');
+		const november2024 = page
+			.locator('section[aria-labelledby="import-2024-11-01"]')
+			.getByRole('table', { name: /^Revised/ });
+		await expect(november2024.locator('tbody tr').first()).toContainText('Change Healthcare, Inc.');
+		await expect(november2024.locator('tbody tr').first()).toContainText(
+			'individuals affected 500 → 100,000,000 (the first figure was a placeholder)',
+		);
 		const href = await page
 			.locator('link[rel="alternate"][type="application/atom+xml"][title="Register changes"]')
 			.getAttribute('href');
@@ -186,7 +194,9 @@ test(
 		const entries = [feed.entry].flat();
 		expect(entries.length).toBeGreaterThan(50);
 		expect(entries.length).toBeLessThanOrEqual(200);
-		expect(entries[0].title['#text']).toMatch(/^Change Healthcare, Inc\.: individuals affected 500 → 192,700,000/);
+		expect(entries[0].title['#text']).toMatch(
+			/^Conduent Business Services LLC: individuals affected 42,616 → 62,224,658/,
+		);
 		expect(new Set(entries.map((e: { id: string }) => e.id)).size).toBe(entries.length);
 	},
 );
@@ -252,7 +262,9 @@ test(
 		const history = parse(historyCsv, { columns: true, bom: true }) as Record<string, string>[];
 		expect(history.filter((r) => r.id === change.id).map((r) => [r.snapshot, r.individuals_affected])).toEqual([
 			['2024-10-08', '500'],
-			['2026-07-01', '192700000'],
+			['2024-11-01', '100000000'],
+			['2025-06-13', '190000000'],
+			['2025-11-13', '192700000'],
 		]);
 	},
 );
