@@ -7,7 +7,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
+import { splitFrontmatter } from '../../src/lib/casebook/frontmatter.ts';
 
 /** Function words, left out: they are on every page of any English text. */
 const STOP = new Set(

@@ -25,7 +25,7 @@ import {
 	siteShareCard,
 	type ShareCard,
 	type ShareCardSource,
-} from '../lib/share-card.ts';
+} from '../lib/casebook/share-card.ts';
 import { incidentPath, SHARE_IMAGE_FILE } from '../lib/urls.ts';
 import { buildMark } from './build-marks.ts';
 import { INDEX_AFTER_ASTRO } from './pagefind.ts';

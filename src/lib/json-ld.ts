@@ -1,7 +1,7 @@
 /** schema.org metadata for search engines, derived from the model. */
-import type { Incident } from './model.ts';
+import type { Incident } from './casebook/model.ts';
 import { absoluteUrl, incidentPath, SHARE_IMAGE_FILE, type SiteRoot } from './urls.ts';
-import { SITE_DESCRIPTION, SITE_TITLE } from '../site-config.ts';
+import { SITE_DESCRIPTION, SITE_TITLE } from './site-name.ts';
 
 /** The longest headline search engines show in full; Google's Article guidance. */
 export const HEADLINE_LIMIT = 110;

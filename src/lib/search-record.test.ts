@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeIncident } from '../../tests/unit/fixtures.ts';
+import { makeIncident } from '../../tests/fixtures/model.ts';
 import { buildRegisterModel } from './register/model.ts';
 import { filingNameWeight, filingSearchRecord, searchFilterOptions, searchRecord } from './search-record.ts';
 import { filingSummary, SEARCH_FILTER_KEYS, UNKNOWN } from './search-fields.ts';

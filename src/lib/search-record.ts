@@ -5,10 +5,10 @@
  * casebook's facets (./facets.ts) and the register's (./register/facets.ts), joined under one
  * filter where their vocabularies coincide.
  */
-import { groupByFacet, type Facet, type FacetValue } from './facet.ts';
-import { facetByKey } from './facets.ts';
+import { groupByFacet, type Facet, type FacetValue } from './group-by-facet.ts';
+import { facetByKey } from './casebook/facets.ts';
 import { formatCount } from './format.ts';
-import type { Incident } from './model.ts';
+import type { Incident } from './casebook/model.ts';
 import { registerFacetByKey } from './register/facets.ts';
 import type { Filing } from './register/model.ts';
 import { formatPartialDate, partialDate, sortKey, type PartialDate } from '../schemas/partial-date.ts';

@@ -1,10 +1,10 @@
 import type { APIRoute } from 'astro';
 import { Feed } from 'feed';
 import { getCasebook } from '../site/collection.ts';
-import { feedItems } from '../lib/feeds.ts';
+import { feedItems } from '../lib/casebook/feeds.ts';
 import { absoluteUrl } from '../lib/urls.ts';
 import { siteRoot } from '../site/urls.ts';
-import { SITE_DESCRIPTION, SITE_TITLE } from '../site-config.ts';
+import { SITE_DESCRIPTION, SITE_TITLE } from '../lib/site-name.ts';
 
 /** Atom feed of case studies; each entry carries its published and updated dates. */
 export const GET: APIRoute = async ({ site }) => {

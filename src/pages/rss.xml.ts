@@ -1,10 +1,10 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getCasebook } from '../site/collection.ts';
-import { feedItems } from '../lib/feeds.ts';
+import { feedItems } from '../lib/casebook/feeds.ts';
 import { absoluteUrl } from '../lib/urls.ts';
 import { siteRoot } from '../site/urls.ts';
-import { SITE_DESCRIPTION, SITE_TITLE } from '../site-config.ts';
+import { SITE_DESCRIPTION, SITE_TITLE } from '../lib/site-name.ts';
 
 /** RSS 2.0 feed of case studies. */
 export const GET: APIRoute = async ({ site }) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { incidentSchema } from './incident.ts';
-import { validFrontmatter } from '../../tests/unit/fixtures.ts';
+import { validFrontmatter } from '../../tests/fixtures/model.ts';
 
 /** The issues of a parse as `field: message` lines, for readable assertions. */
 function issues(data: unknown): string[] {

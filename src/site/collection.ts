@@ -4,8 +4,8 @@
  * (withastro/astro#16297).
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { buildIncident, newestFirst, type Incident } from '../lib/model.ts';
-import { relatedIndex, type RelatedIncident } from '../lib/related.ts';
+import { buildIncident, newestFirst, type Incident } from '../lib/casebook/model.ts';
+import { relatedIndex, type RelatedIncident } from '../lib/casebook/related.ts';
 import { buildRegisterModel, type RegisterModel } from '../lib/register/model.ts';
 
 /** The whole casebook, derived once. */

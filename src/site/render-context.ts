@@ -3,9 +3,9 @@
  * in `Astro.locals` before rendering the body, so `<Cite id>` needs no import and no props beyond
  * the id, and an unknown id fails the build with the file's name.
  */
-import type { Incident } from '../lib/model.ts';
+import type { Incident } from '../lib/casebook/model.ts';
 import type { Source } from '../schemas/incident.ts';
-import { KIT, type KitComponent } from '../lib/kit.ts';
+import { KIT, type KitComponent } from '../lib/casebook/kit.ts';
 
 const KEY = 'breachCasebookIncident';
 

@@ -1,7 +1,7 @@
 /** The routes under /schema/: each serves the JSON Schema of one Zod model. */
 import type { APIRoute } from 'astro';
 import type { z } from 'astro/zod';
-import { jsonSchemaOf } from '../lib/export.ts';
+import { jsonSchemaOf } from '../lib/casebook/export.ts';
 import { jsonResponse } from '../lib/responses.ts';
 import { absoluteUrl } from '../lib/urls.ts';
 import { siteRoot } from './urls.ts';

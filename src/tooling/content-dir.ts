@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parse } from 'yaml';
-import { splitFrontmatter } from '../lib/frontmatter.ts';
+import { splitFrontmatter } from '../lib/casebook/frontmatter.ts';
 
 /** The content folder: `content`, or `$CONTENT_DIR` for tests and benchmarks. */
 export function contentRoot(env: Record<string, string | undefined> = process.env): string {

@@ -4,7 +4,7 @@
  * `npm run docs` rewrites them between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->`.
  */
 import { incidentSchema, PARTIAL_DATE_META } from '../schemas/incident.ts';
-import { jsonSchemaOf } from '../lib/export.ts';
+import { jsonSchemaOf } from '../lib/casebook/export.ts';
 import { vocabularies, usStates } from '../vocabularies.ts';
 import { nginxLocations, parseHeaders } from '../lib/headers.ts';
 

@@ -15,7 +15,7 @@ import {
 	type ExportProblem,
 	type ExportRow,
 	type OldPortalRow,
-} from '../lib/register/hhs-export.ts';
+} from '../lib/register/read-hhs-export.ts';
 import { mergeSnapshot, type MergeReport } from '../lib/register/merge.ts';
 import { byExportDate, exportDateOf, readManifest, type ManifestRow } from '../lib/register/manifest.ts';
 import { applyOldPortalMatch, matchOldPortal, type OldPortalMiss } from '../lib/register/old-format.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CALLOUT_KINDS, KIT, KIT_COMPONENTS, type KitComponent } from '../lib/kit.ts';
-import { splitFrontmatter } from '../lib/frontmatter.ts';
+import { CALLOUT_KINDS, KIT, KIT_COMPONENTS, type KitComponent } from '../lib/casebook/kit.ts';
+import { splitFrontmatter } from '../lib/casebook/frontmatter.ts';
 import { checkCrossFile, checkFile, fieldName, lintBody, type CheckedFile } from './validate.ts';
 
 const GOOD = 'tests/fixtures/good-content/incidents/good-case-2024.mdx';

@@ -9,7 +9,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import type { APIRequestContext } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { FEED_LIMIT } from '../../src/lib/feeds.ts';
+import { FEED_LIMIT } from '../../src/lib/casebook/feeds.ts';
 
 const require = createRequire(import.meta.url);
 const CSL = require('citeproc') as {

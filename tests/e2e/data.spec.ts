@@ -4,7 +4,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import { parse } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import { expect, test } from './fixtures.ts';
-import { FEED_LIMIT } from '../../src/lib/feeds.ts';
+import { FEED_LIMIT } from '../../src/lib/casebook/feeds.ts';
 import { normalizeBase } from '../../src/lib/urls.ts';
 
 interface Api {

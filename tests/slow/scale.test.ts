@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/bench/corpus.ts';
 import { BROWSE_PAGE_SIZE, FACET_INDEX_PAGE_SIZE, INDEX_PAGE_SIZE } from '../../src/lib/paging.ts';
-import { FEED_LIMIT } from '../../src/lib/feeds.ts';
-import { TIMELINE_PAGE_LIMIT } from '../../src/lib/timeline.ts';
-import { runScript } from '../unit/fixtures.ts';
+import { FEED_LIMIT } from '../../src/lib/casebook/feeds.ts';
+import { TIMELINE_PAGE_LIMIT } from '../../src/lib/casebook/timeline.ts';
+import { runScript } from '../fixtures/model.ts';
 
 // Enough that the busiest year of disclosure holds more than TIMELINE_PAGE_LIMIT case studies.
 const CASES = 2400;

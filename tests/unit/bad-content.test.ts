@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkCorpus, formatProblem } from '../../src/tooling/validate.ts';
-import { runScript } from './fixtures.ts';
+import { runScript } from '../fixtures/model.ts';
 
 const FIXTURES = 'tests/fixtures/bad-content';
 const GOOD = 'tests/fixtures/good-content/incidents/good-case-2024.mdx';

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runScript } from './fixtures.ts';
+import { runScript } from '../fixtures/model.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'casebook-compare-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkOrganizations, formatProblem } from '../../src/tooling/validate.ts';
 import { buildRegisterModel, organizationKey } from '../../src/lib/register/model.ts';
-import { buildIncident } from '../../src/lib/model.ts';
+import { buildIncident } from '../../src/lib/casebook/model.ts';
 import { incidentSchema } from '../../src/schemas/incident.ts';
-import { makeRegisterRecord, validFrontmatter } from './fixtures.ts';
+import { makeRegisterRecord, validFrontmatter } from '../fixtures/model.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'casebook-orgs-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importSnapshot, ImportError, rebuildRegister, EXPORTS_DIR } from '../../src/tooling/hhs-import.ts';
 import { readRegister } from '../../src/tooling/register-store.ts';
-import { readExport } from '../../src/lib/register/hhs-export.ts';
+import { readExport } from '../../src/lib/register/read-hhs-export.ts';
 import { readManifest } from '../../src/lib/register/manifest.ts';
 import { nameSlug } from '../../src/lib/register/names.ts';
 import { historyLines } from '../../src/lib/register/text.ts';

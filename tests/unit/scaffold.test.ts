@@ -7,7 +7,7 @@ import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { INCIDENT_FIELDS } from '../../src/schemas/incident.ts';
 import { BODY_SECTIONS } from '../../src/tooling/template.ts';
-import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
+import { splitFrontmatter } from '../../src/lib/casebook/frontmatter.ts';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'casebook-new-'));

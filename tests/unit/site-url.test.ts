@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isDeployBuild, PLACEHOLDER_SITE, SITE_URL_OUTPUTS, siteUrlProblem } from '../../src/site-config.ts';
-import { runScript } from './fixtures.ts';
+import { runScript } from '../fixtures/model.ts';
 
 describe('siteUrlProblem', () => {
 	it('is nothing when SITE_URL is set, in CI or not', () => {

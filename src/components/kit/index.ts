@@ -1,5 +1,5 @@
 /** The MDX component kit: available in every write-up without an import. */
-import type { KitComponent } from '../../lib/kit.ts';
+import type { KitComponent } from '../../lib/casebook/kit.ts';
 import Cite from './Cite.astro';
 import Callout from './Callout.astro';
 import KeyFigure from './KeyFigure.astro';

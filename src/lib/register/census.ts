@@ -3,9 +3,9 @@
  * every chart on the page is one of these, with its table beside it.
  */
 import { breachTypes } from '../../vocabularies.ts';
-import { median } from '../stats.ts';
+import { median } from '../casebook/stats.ts';
 import type { CountRevision } from './merge.ts';
-import { groupByFacet } from '../facet.ts';
+import { groupByFacet } from '../group-by-facet.ts';
 import type { RegisterFacet } from './facets.ts';
 import type { Filing } from './model.ts';
 

@@ -2,7 +2,7 @@
  * The formats in which exports of the HHS breach portal have been published, each a small named
  * reader: which columns it has, under which titles, and how it writes a yes or a blank. A file is
  * read by the first format whose header it matches exactly; a header that none matches is refused
- * (hhs-export.ts), never read by guesswork.
+ * (read-hhs-export.ts), never read by guesswork.
  *
  * The formats come from the exports in exports/hhs-ocr/ (its README and MANIFEST.csv say which
  * file is which); the unit tests also try variants that no file at hand shows.
@@ -89,7 +89,7 @@ const YES_NO = { yes: 'Yes', no: 'No' };
 /**
  * Every reader, in the order they are tried: the first whose header matches reads the file. Dates
  * are not part of a format: publishers re-saved them in several styles, so the style is found per
- * file (hhs-export.ts) and the report names it.
+ * file (read-hhs-export.ts) and the report names it.
  */
 export const EXPORT_FORMATS: readonly ExportFormat[] = [
 	{

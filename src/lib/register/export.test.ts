@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { makeRegisterRecord } from '../../../tests/unit/fixtures.ts';
+import { makeRegisterRecord } from '../../../tests/fixtures/model.ts';
 import { siteRoot } from '../urls.ts';
 import { buildRegisterModel } from './model.ts';
 import { registerCsv, registerHistoryCsv } from './export.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { makeRegisterRecord } from '../../../tests/unit/fixtures.ts';
-import { groupByFacet } from '../facet.ts';
+import { makeRegisterRecord } from '../../../tests/fixtures/model.ts';
+import { groupByFacet } from '../group-by-facet.ts';
 import { buildRegisterModel } from './model.ts';
 import { registerFacetByKey } from './facets.ts';
 

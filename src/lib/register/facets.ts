@@ -10,7 +10,7 @@ import {
 	usStates,
 	type Vocabulary,
 } from '../../vocabularies.ts';
-import { vocabularyFacet, type Facet, type FacetValue } from '../facet.ts';
+import { vocabularyFacet, type Facet, type FacetValue } from '../group-by-facet.ts';
 import type { Filing } from './model.ts';
 
 /** A dimension of the register; every filing has at least one value, `NOT_GIVEN` where the portal left it blank. */

@@ -3,7 +3,7 @@ import { checkRegisterLinks, registerLinkView, type LinkedFile } from './links.t
 import { buildRegisterModel } from './model.ts';
 import { incidentSchema, type IncidentData } from '../../schemas/incident.ts';
 import type { RegisterRecord } from '../../schemas/register.ts';
-import { validFrontmatter } from '../../../tests/unit/fixtures.ts';
+import { validFrontmatter } from '../../../tests/fixtures/model.ts';
 
 /** A filing first seen with `first` people and revised to `now` at the 2026-07-01 snapshot. */
 function filing(id: string, first: number, now = first): RegisterRecord {

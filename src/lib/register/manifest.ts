@@ -5,7 +5,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import type { ExportDate } from '../../schemas/register.ts';
-import type { ExportList } from './hhs-export.ts';
+import type { ExportList } from './read-hhs-export.ts';
 
 /** The manifest's columns that the importer reads; the others are provenance, for people. */
 export const MANIFEST_COLUMNS = ['folder', 'file', 'list', 'max_submission', 'commit_date'] as const;

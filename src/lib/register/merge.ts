@@ -12,7 +12,7 @@ import {
 	type RegisterObservation,
 	type RegisterRecord,
 } from '../../schemas/register.ts';
-import type { ExportRow } from './hhs-export.ts';
+import type { ExportRow } from './read-hhs-export.ts';
 import { nameKey, nameSimilarity, nameSlug } from './names.ts';
 
 /** The status of a filing that a complete export no longer lists. */

@@ -5,7 +5,7 @@
  */
 import type { RegisterImport, RegisterRecord } from '../../schemas/register.ts';
 import type { OrganizationAlias } from '../../schemas/organization.ts';
-import type { Incident } from '../model.ts';
+import type { Incident } from '../casebook/model.ts';
 import { countRevisions, isAbsent, latestSnapshot, type CountRevision } from './merge.ts';
 import { exportDates, type ExportDates } from './export-dates.ts';
 import { historyLines, type HistoryLine } from './text.ts';

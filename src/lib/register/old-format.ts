@@ -15,7 +15,7 @@
  * list cut long names), or they are close (nameSimilarity ≥ 0.8).
  */
 import type { RegisterObservation, RegisterRecord } from '../../schemas/register.ts';
-import type { OldPortalRow } from './hhs-export.ts';
+import type { OldPortalRow } from './read-hhs-export.ts';
 import { namesOf } from './merge.ts';
 import { nameKey, nameSimilarity } from './names.ts';
 

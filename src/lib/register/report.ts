@@ -1,6 +1,6 @@
 /** The import's report, as an editor reads it in the terminal and as the pull request's description. */
 import type { RegisterImport, RegisterRecord } from '../../schemas/register.ts';
-import { median } from '../stats.ts';
+import { median } from '../casebook/stats.ts';
 import { daysFrom, exportDateOf, exportDates, formatExportDate } from './export-dates.ts';
 import { countRevisions, NO_LONGER_LISTED, PLACEHOLDER_COUNTS, type MergeReport } from './merge.ts';
 import type { OldPortalMiss } from './old-format.ts';

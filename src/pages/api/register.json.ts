@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { jsonResponse } from '../../lib/responses.ts';
 import { getCasebook } from '../../site/collection.ts';
-import { SCHEMA_VERSION } from '../../lib/export.ts';
+import { SCHEMA_VERSION } from '../../lib/casebook/export.ts';
 import { apiFiling } from '../../lib/register/export.ts';
 import { buildTimestamp } from '../../lib/build-info.ts';
 import { siteRoot } from '../../site/urls.ts';

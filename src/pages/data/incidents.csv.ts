@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { getCasebook } from '../../site/collection.ts';
 import { siteRoot } from '../../site/urls.ts';
-import { CSV_COLUMNS, csvText } from '../../lib/export.ts';
+import { CSV_COLUMNS, csvText } from '../../lib/casebook/export.ts';
 
 /** One row per case study, RFC 4180, UTF-8 with a BOM; the columns are described on /data/. */
 export const GET: APIRoute = async ({ site }) => {

@@ -4,7 +4,7 @@ import { getCasebook } from '../../site/collection.ts';
 import { changesByImport, describeChange, feedChanges } from '../../lib/register/changes.ts';
 import { absoluteUrl, registerChangesFeedPath, registerChangesPath, registerPath } from '../../lib/urls.ts';
 import { siteRoot } from '../../site/urls.ts';
-import { SITE_TITLE } from '../../site-config.ts';
+import { SITE_TITLE } from '../../lib/site-name.ts';
 
 /** Atom feed of what the latest imports of the HHS breach portal changed: one entry per filing added, revised or gone. */
 export const GET: APIRoute = async ({ site }) => {

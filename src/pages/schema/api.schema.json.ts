@@ -1,4 +1,4 @@
-import { apiIndexSchema } from '../../lib/export.ts';
+import { apiIndexSchema } from '../../lib/casebook/export.ts';
 import { jsonSchemaRoute } from '../../site/schema-route.ts';
 
 /** The JSON API (api/incidents.json), as JSON Schema generated from the Zod model. */

@@ -1,7 +1,7 @@
 import { jsonResponse } from '../../../lib/responses.ts';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCasebook } from '../../../site/collection.ts';
-import { apiIncident, SCHEMA_VERSION } from '../../../lib/export.ts';
+import { apiIncident, SCHEMA_VERSION } from '../../../lib/casebook/export.ts';
 import { buildTimestamp } from '../../../lib/build-info.ts';
 import { siteRoot } from '../../../site/urls.ts';
 

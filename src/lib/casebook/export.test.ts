@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { parse } from 'csv-parse/sync';
-import { makeIncident, validFrontmatter } from '../../tests/unit/fixtures.ts';
+import { makeIncident, validFrontmatter } from '../../../tests/fixtures/model.ts';
 import { apiIncident, apiIndexSchema, csvRow, csvText, CSV_COLUMNS, HHS_CSV_COLUMNS, jsonSchemaOf } from './export.ts';
-import { incidentSchema } from '../schemas/incident.ts';
+import { incidentSchema } from '../../schemas/incident.ts';
 import { plainCitation, bibtexCitation, cslCitation, protectCapitals } from './citation.ts';
 import { FEED_LIMIT, feedItems } from './feeds.ts';
-import { siteRoot } from './urls.ts';
+import { siteRoot } from '../urls.ts';
 
 const origin = 'https://casebook.example';
 const site = siteRoot(origin, '/');

@@ -3,9 +3,9 @@
  * the element tree satori draws. Rendering it to PNG is the build's job
  * (src/integrations/share-images.ts); this module only decides the content and the look.
  */
-import { formatCount } from './format.ts';
+import { formatCount } from '../format.ts';
 import type { Incident } from './model.ts';
-import { SITE_DESCRIPTION, SITE_TITLE } from '../site-config.ts';
+import { SITE_DESCRIPTION, SITE_TITLE } from '../site-name.ts';
 
 /** Open Graph's recommended size, the large card of every platform. */
 export const SHARE_IMAGE_SIZE = { width: 1200, height: 630 } as const;

@@ -3,9 +3,9 @@
  * ranges of days, so that the chart can draw partial and open-ended dates differently from exact
  * ones. Pure: the SVG component only maps days to pixels.
  */
-import type { DateField } from '../schemas/incident.ts';
+import type { DateField } from '../../schemas/incident.ts';
 import { milestones, type Incident } from './model.ts';
-import { dayRange, sortKey } from '../schemas/partial-date.ts';
+import { dayRange, sortKey } from '../../schemas/partial-date.ts';
 
 /** A date as the range of days it can mean; `exact` when first === last. */
 export interface DaySpan {
@@ -29,7 +29,7 @@ export interface TimelineRow {
 
 const MARKER_FIELDS: DateField[] = ['discovered', 'reportedToRegulator', 'individualsNotified', 'publiclyDisclosed'];
 
-function span(d: import('../schemas/partial-date.ts').PartialDate, label: string): DaySpan {
+function span(d: import('../../schemas/partial-date.ts').PartialDate, label: string): DaySpan {
 	const { first, last } = dayRange(d);
 	return { first, last, exact: first === last, label };
 }

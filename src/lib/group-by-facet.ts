@@ -1,7 +1,7 @@
 /**
  * Facets in general: a dimension that maps each item (a case study, a register filing) to its
  * values, and the grouping by those values that browse pages, counts and search filters are
- * derived from. The casebook's facets (`facets.ts`) and the register's (`register/facets.ts`) are
+ * derived from. The casebook's facets (`casebook/facets.ts`) and the register's (`register/facets.ts`) are
  * both lists of these.
  */
 import type { Vocabulary } from '../vocabularies.ts';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { makeIncident } from '../../tests/unit/fixtures.ts';
+import { makeIncident } from '../../../tests/fixtures/model.ts';
 import { median, headlineFigures, notificationShares, summariseMeasure, totalsByFacet } from './stats.ts';
-import { groupByFacet } from './facet.ts';
+import { groupByFacet } from '../group-by-facet.ts';
 import { facetByKey } from './facets.ts';
 import { groupByDisclosureMonth, groupByDisclosureYear, monthName, timelineRows, timelineExtent } from './timeline.ts';
-import { dayRange, partialDate } from '../schemas/partial-date.ts';
+import { dayRange, partialDate } from '../../schemas/partial-date.ts';
 
 const late = makeIncident('late', (fm) => (fm.dates.individualsNotified.date = '2023-06-01'));
 const onTime = makeIncident('on-time', (fm) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { makeIncident } from '../../tests/unit/fixtures.ts';
+import { makeIncident } from '../../../tests/fixtures/model.ts';
 import { newestFirst } from './model.ts';
-import { groupByFacet } from './facet.ts';
+import { groupByFacet } from '../group-by-facet.ts';
 import { facetByKey, facets } from './facets.ts';
 
 const a = makeIncident('a-2023');

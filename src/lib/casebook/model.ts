@@ -2,9 +2,9 @@
  * The casebook's typed model: one `Incident` per write-up, with what every view derives from it.
  * Pure functions only; `src/site/collection.ts` feeds them from Astro's content layer.
  */
-import { DATE_FIELDS, DATE_LABELS, type DateField, type DatedFact, type IncidentData } from '../schemas/incident.ts';
+import { DATE_FIELDS, DATE_LABELS, type DateField, type DatedFact, type IncidentData } from '../../schemas/incident.ts';
 import { incidentMeasures, type IncidentMeasures } from './measures.ts';
-import { partialDate, sortKey, type PartialDate } from '../schemas/partial-date.ts';
+import { partialDate, sortKey, type PartialDate } from '../../schemas/partial-date.ts';
 
 /** One case study and what is derived from its facts. */
 export interface Incident {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeIncident } from '../../tests/unit/fixtures.ts';
+import { makeIncident } from '../../../tests/fixtures/model.ts';
 import {
 	formatDays,
 	formatDaysShort,

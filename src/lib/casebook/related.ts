@@ -4,7 +4,7 @@
  * time. Deterministic, indexed by facet value, and bounded per value, so that the work per page
  * does not grow with the size of the casebook.
  */
-import { dataClasses, lessons, vectors } from '../vocabularies.ts';
+import { dataClasses, lessons, vectors } from '../../vocabularies.ts';
 import type { Incident } from './model.ts';
 import { compareNewestFirst } from './model.ts';
 

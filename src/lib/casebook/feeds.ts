@@ -4,8 +4,8 @@
  */
 import { compareNewestFirst, type Incident } from './model.ts';
 import { facets } from './facets.ts';
-import { partialDate, earliestIso, formatPartialDate } from '../schemas/partial-date.ts';
-import { absoluteUrl, incidentPath, type SiteRoot } from './urls.ts';
+import { partialDate, earliestIso, formatPartialDate } from '../../schemas/partial-date.ts';
+import { absoluteUrl, incidentPath, type SiteRoot } from '../urls.ts';
 
 /** One entry of a feed. */
 export interface FeedItem {

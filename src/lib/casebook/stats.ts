@@ -3,8 +3,8 @@
  */
 import type { Incident } from './model.ts';
 import { totalAffected } from './model.ts';
-import type { DayInterval } from '../schemas/partial-date.ts';
-import type { FacetGroup } from './facet.ts';
+import type { DayInterval } from '../../schemas/partial-date.ts';
+import type { FacetGroup } from '../group-by-facet.ts';
 
 /** The median of a list of numbers; undefined for an empty list. */
 export function median(values: readonly number[]): number | undefined {

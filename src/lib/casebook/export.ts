@@ -3,13 +3,13 @@
  * derived from the same `Incident`, so an export can never disagree with a page.
  */
 import { z } from 'astro/zod';
-import { csvFile } from './csv.ts';
-import { incidentSchema, DATE_FIELDS, DATE_LABELS, PARTIAL_DATE_META } from '../schemas/incident.ts';
-import { PARTIAL_DATE_PATTERN } from '../schemas/partial-date.ts';
+import { csvFile } from '../csv.ts';
+import { incidentSchema, DATE_FIELDS, DATE_LABELS, PARTIAL_DATE_META } from '../../schemas/incident.ts';
+import { PARTIAL_DATE_PATTERN } from '../../schemas/partial-date.ts';
 import type { Incident } from './model.ts';
 import type { Measure } from './measures.ts';
-import { HHS_COLUMNS } from './register/hhs-export.ts';
-import { incidentPath, absoluteUrl, type SiteRoot } from './urls.ts';
+import { HHS_COLUMNS } from '../register/read-hhs-export.ts';
+import { incidentPath, absoluteUrl, type SiteRoot } from '../urls.ts';
 import {
 	actors,
 	breachTypes,
@@ -19,7 +19,7 @@ import {
 	locations,
 	organizationTypes,
 	vectors,
-} from '../vocabularies.ts';
+} from '../../vocabularies.ts';
 
 /** Bumped on any change a consumer could notice: 1.x adds fields, 2.0 would remove or rename. */
 export const SCHEMA_VERSION = '1.0.0';
@@ -293,7 +293,7 @@ const HHS_SOURCES: Record<(typeof HHS_COLUMNS)[number], string> = {
 
 /**
  * The columns of `data/incidents-hhs.csv`: the HHS OCR breach portal's own, in its order and under
- * its names (the importer's, src/lib/register/hhs-export.ts), to set beside the portal's export.
+ * its names (the importer's, src/lib/register/read-hhs-export.ts), to set beside the portal's export.
  */
 export const HHS_CSV_COLUMNS: readonly CsvColumn[] = HHS_COLUMNS.map((name) => {
 	const column = CSV_COLUMNS.find((c) => c.name === HHS_SOURCES[name])!;

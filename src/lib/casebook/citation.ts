@@ -2,8 +2,8 @@
  * How to cite a case study: plain text (APA-like), BibTeX and CSL-JSON, from the same facts.
  */
 import type { Incident } from './model.ts';
-import { partialDate, formatPartialDate } from '../schemas/partial-date.ts';
-import { SITE_TITLE } from '../site-config.ts';
+import { partialDate, formatPartialDate } from '../../schemas/partial-date.ts';
+import { SITE_TITLE } from '../site-name.ts';
 
 /** What every citation format needs. */
 export interface CitationInput {

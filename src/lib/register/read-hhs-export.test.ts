@@ -4,7 +4,7 @@
  * Nothing may be misread silently: a file is read, refused with a reason, or fails with its problems.
  */
 import { describe, expect, it } from 'vitest';
-import { dateOrder, parseExportDate, readExport, type ReadOptions } from './hhs-export.ts';
+import { dateOrder, parseExportDate, readExport, type ReadOptions } from './read-hhs-export.ts';
 import { detectFormat, EXPORT_FORMATS } from './export-formats.ts';
 
 const PORTAL_HEADER =

@@ -2,10 +2,18 @@
  * The facets readers browse and filter by. Each maps an incident to its values; browse pages,
  * the facts panel's links and the search filters are all derived from this one list.
  */
-import { breachTypes, dataClasses, lessons, locations, organizationTypes, usStates, vectors } from '../vocabularies.ts';
+import {
+	breachTypes,
+	dataClasses,
+	lessons,
+	locations,
+	organizationTypes,
+	usStates,
+	vectors,
+} from '../../vocabularies.ts';
 import { disclosureYear, type Incident } from './model.ts';
-import { slugify } from '../schemas/slug.ts';
-import { vocabularyFacet, type Facet, type FacetValue } from './facet.ts';
+import { slugify } from '../../schemas/slug.ts';
+import { vocabularyFacet, type Facet, type FacetValue } from '../group-by-facet.ts';
 
 const named = (name: string): FacetValue => ({ slug: slugify(name), label: name });
 

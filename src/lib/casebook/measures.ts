@@ -2,8 +2,8 @@
  * Measures derived from an incident's dated milestones: how long data was exposed, and how long
  * it took from discovery to each kind of notice. Partial dates give ranges, never false precision.
  */
-import type { IncidentData, DateField } from '../schemas/incident.ts';
-import { daysBetween, partialDate, type DayInterval, type PartialDate } from '../schemas/partial-date.ts';
+import type { IncidentData, DateField } from '../../schemas/incident.ts';
+import { daysBetween, partialDate, type DayInterval, type PartialDate } from '../../schemas/partial-date.ts';
 
 /** HIPAA Breach Notification Rule, 45 CFR 164.404(b): notify individuals within 60 days of discovery. */
 export const NOTIFICATION_LIMIT_DAYS = 60;
