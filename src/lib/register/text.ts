@@ -63,13 +63,15 @@ export function historyLines(record: RegisterRecord, dates: ExportDates = new Ma
 		else {
 			if (record.history[i - 1]!.absent) changes.push('listed again');
 			for (const key of REGISTER_FIGURES) {
-				if (o[key] === undefined) continue;
+				// A list of everything says nothing of the status: not worth a line until a list does.
+				if (o[key] === undefined || (key === 'status' && o.status === null && !current.status)) continue;
 				const show = VALUE[key] as (v: unknown) => string;
 				const placeholder =
 					key === 'individualsAffected' && PLACEHOLDER_COUNTS.includes((current.individualsAffected ?? -1) as number)
 						? ' (the first figure was a placeholder)'
 						: '';
-				if (current[key] === undefined) changes.push(`${FIELD[key]}: ${show(o[key])}`);
+				if (current[key] === undefined || (key === 'status' && current.status === null))
+					changes.push(`${FIELD[key]}: ${show(o[key])}`);
 				else changes.push(`${FIELD[key]}: ${show(current[key])} → ${show(o[key])}${placeholder}`);
 			}
 		}
