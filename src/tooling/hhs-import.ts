@@ -328,7 +328,10 @@ export function rebuildRegister(
 	for (const reading of readings) {
 		if (reading.rows.length === 0) continue;
 		progress(`Merging ${reading.plan.snapshot} (${reading.rows.length.toLocaleString('en-US')} filings)…`);
-		const merged = mergeSnapshot(records, reading.rows, reading.plan.snapshot, { complete: reading.complete });
+		const merged = mergeSnapshot(records, reading.rows, reading.plan.snapshot, {
+			complete: reading.complete,
+			inPlace: true,
+		});
 		records = merged.records;
 		reports.set(reading.plan.snapshot, merged.report);
 	}

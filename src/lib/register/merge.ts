@@ -71,8 +71,17 @@ function figuresOf(row: ExportRow, record?: RegisterRecord): RegisterFigures {
 	return figures;
 }
 
+/** Each row's content key, computed once: sorting asks for it many times. */
+const contentKeys = new WeakMap<ExportRow, string>();
+
 /** A row's content as one sortable string: what orders rows without regard to the file's order. */
 function contentKey(row: ExportRow): string {
+	let key = contentKeys.get(row);
+	if (key === undefined) contentKeys.set(row, (key = contentKeyOf(row)));
+	return key;
+}
+
+function contentKeyOf(row: ExportRow): string {
 	return [
 		nameKey(row.name),
 		row.state ?? '',
@@ -143,7 +152,11 @@ export function mergeSnapshot(
 	existing: readonly RegisterRecord[],
 	rows: readonly ExportRow[],
 	snapshot: string,
-	options: { complete: boolean } = { complete: true },
+	options: {
+		complete: boolean;
+		/** The caller gives up `existing` (a rebuild's working register), so it is changed in place instead of copied. */
+		inPlace?: boolean;
+	} = { complete: true },
 ): { records: RegisterRecord[]; report: MergeReport } {
 	const report: MergeReport = {
 		snapshot,
@@ -157,7 +170,7 @@ export function mergeSnapshot(
 		renamed: [],
 		unchanged: 0,
 	};
-	const records = existing.map((r) => structuredClone(r));
+	const records = options.inPlace ? [...(existing as RegisterRecord[])] : existing.map((r) => structuredClone(r));
 	const sorted = [...rows].sort((a, b) => contentKey(a).localeCompare(contentKey(b)));
 
 	// Pass 1: the same name (letters and digits), state and submission date.
