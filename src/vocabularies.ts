@@ -500,6 +500,9 @@ export const usStates = {
 	MP: 'Northern Mariana Islands',
 } as const;
 
+/** A USPS code of a state, district or territory. */
+export type UsState = keyof typeof usStates;
+
 /** Every term-keyed vocabulary, by the frontmatter field that uses it. */
 export const vocabularies = {
 	organizationType: organizationTypes,

@@ -32,8 +32,9 @@ export function absoluteUrl(path: string, root: SiteRoot): string {
 export const incidentPath = (slug: string) => `incidents/${slug}/`;
 /** The file name of a share image (`og:image`), beside the page it shows: `share.png`, `incidents/<slug>/share.png`. */
 export const SHARE_IMAGE_FILE = 'share.png';
-/** The browse page of one facet value. */
-export const browsePath = (facet: string, value?: string) => (value ? `browse/${facet}/${value}/` : `browse/${facet}/`);
+/** The casebook's browse index, a facet's values, or the case studies with one value. */
+export const browsePath = (facet?: string, value?: string) =>
+	facet ? (value ? `browse/${facet}/${value}/` : `browse/${facet}/`) : 'browse/';
 /** The timeline, or the timeline of one year of disclosure (`2024`, `unknown`), or of one month in it (`03`, `unknown`). */
 export const timelinePath = (year?: string, month?: string) =>
 	year ? (month ? `timeline/${year}/${month}/` : `timeline/${year}/`) : 'timeline/';

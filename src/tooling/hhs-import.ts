@@ -28,6 +28,7 @@ import {
 	serializeRecords,
 	writeFilesAtomically,
 } from './register-store.ts';
+import { FILING, formatCount } from '../lib/format.ts';
 
 /** The project's own exports: every snapshot the register is built from, with its manifest. */
 export const EXPORTS_DIR = 'exports/hhs-ocr';
@@ -263,9 +264,7 @@ export function importSnapshot(
 			`${plan.snapshot}: holds the old portal's list, which has no submission dates and is matched to filings only by a rebuild (npm run import:hhs -- --rebuild)`,
 		]);
 	if (reading.files.every((f) => f.refused)) return result;
-	progress(
-		`Merging ${reading.rows.length.toLocaleString('en-US')} filings into ${register.records.length.toLocaleString('en-US')}…`,
-	);
+	progress(`Merging ${formatCount(reading.rows.length, FILING)} into ${formatCount(register.records.length)}…`);
 	const { records, report } = mergeSnapshot(register.records, reading.rows, plan.snapshot, {
 		complete: reading.complete,
 	});
@@ -327,7 +326,7 @@ export function rebuildRegister(
 	const reports = new Map<string, MergeReport>();
 	for (const reading of readings) {
 		if (reading.rows.length === 0) continue;
-		progress(`Merging ${reading.plan.snapshot} (${reading.rows.length.toLocaleString('en-US')} filings)…`);
+		progress(`Merging ${reading.plan.snapshot} (${formatCount(reading.rows.length, FILING)})…`);
 		const merged = mergeSnapshot(records, reading.rows, reading.plan.snapshot, {
 			complete: reading.complete,
 			inPlace: true,

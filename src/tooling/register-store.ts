@@ -58,6 +58,11 @@ export function readRegister(dir: string): RegisterData {
 	return { records, imports: log?.success ? log.data : [] };
 }
 
+/**
+ * The record's keys in the order the file keeps them (the schema's, less the history, which comes
+ * last): a re-import diffs by field only where a field changed. The type below fails to compile
+ * when the schema gains a field this list lacks.
+ */
 const RECORD_KEYS = [
 	'id',
 	'name',
@@ -71,7 +76,16 @@ const RECORD_KEYS = [
 	'status',
 	'firstSeen',
 	'lastSeen',
-] as const;
+] as const satisfies readonly (keyof RegisterRecord)[];
+/** The parties the old portal's list names, written only where a filing has them. */
+const PARTY_KEYS = ['coveredEntity', 'businessAssociate'] as const satisfies readonly (keyof RegisterRecord)[];
+const everyKey: Exclude<
+	keyof RegisterRecord,
+	(typeof RECORD_KEYS)[number] | (typeof PARTY_KEYS)[number] | 'history'
+> extends never
+	? true
+	: never = true;
+void everyKey;
 
 /** One observation with its keys in a fixed order. */
 function ordered(o: RegisterObservation): RegisterObservation {
@@ -86,8 +100,7 @@ export function serializeRecords(records: readonly RegisterRecord[]): string {
 	const lines = records.map((r) => {
 		const out: Record<string, unknown> = {};
 		for (const key of RECORD_KEYS) out[key] = r[key];
-		for (const key of ['coveredEntity', 'businessAssociate'] as const)
-			if (r[key]) out[key] = { name: r[key].name, snapshot: r[key].snapshot };
+		for (const key of PARTY_KEYS) if (r[key]) out[key] = { name: r[key].name, snapshot: r[key].snapshot };
 		out.history = r.history.map(ordered);
 		return JSON.stringify(out);
 	});

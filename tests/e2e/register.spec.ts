@@ -20,10 +20,8 @@ test(
 		const count = await total(request);
 		expect(count).toBeGreaterThan(7000);
 		await page.goto('register/');
-		await expect(page.locator('[data-filings]')).toHaveAttribute('data-filings', String(count));
-		await expect(page.locator('[data-filings]')).toContainText(
-			`${count.toLocaleString('en-US')} filings, newest first`,
-		);
+		await expect(page.locator('[data-items]')).toHaveAttribute('data-items', String(count));
+		await expect(page.locator('[data-items]')).toContainText(`${count.toLocaleString('en-US')} filings, newest first`);
 		const rows = page.locator('tbody tr');
 		await expect(rows).toHaveCount(200);
 		const dates = await page.locator('tbody time').allTextContents();
@@ -64,7 +62,7 @@ for (const facet of registerFacets) {
 			const label = await first.textContent();
 			await first.click();
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${facet.label}: ${label}`);
-			await expect(page.locator('[data-filings]')).toHaveAttribute('data-filings', String(counts[0]));
+			await expect(page.locator('[data-items]')).toHaveAttribute('data-items', String(counts[0]));
 		},
 	);
 }

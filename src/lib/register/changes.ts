@@ -6,6 +6,7 @@
 import { REGISTER_FIGURES } from '../../schemas/register.ts';
 import type { Filing } from './model.ts';
 import { PLACEHOLDER_COUNTS } from './merge.ts';
+import { formatCount } from '../format.ts';
 
 /** One change to one filing at one import. */
 export interface FilingChange {
@@ -83,7 +84,7 @@ export const CHANGES_FEED_LIMIT = 200;
 
 /** A change in one line, for the page and the feed: "individuals affected 500 → 192,700,000 (placeholder)". */
 export function describeChange(change: FilingChange): string {
-	const n = (v: number | null | undefined) => (v == null ? 'not given' : v.toLocaleString('en-US'));
+	const n = (v: number | null | undefined) => (v == null ? 'not given' : formatCount(v));
 	switch (change.kind) {
 		case 'added':
 			return `added: ${n(change.filing.record.individualsAffected)} individuals, filed ${change.filing.record.submitted}`;

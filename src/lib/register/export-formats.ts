@@ -264,6 +264,6 @@ export function detectFormat(header: readonly string[]): HeaderMatch | { reason:
 		if (!closest || match.matched > closest.matched) closest = { format, ...match };
 	}
 	return {
-		reason: `no reader accepts its header (closest: "${closest!.format.name}", whose ${closest!.reason}; readers: ${EXPORT_FORMATS.map((f) => f.name).join(', ')})`,
+		reason: `no reader accepts its header (closest: "${closest!.format.name}": ${closest!.reason}; readers: ${EXPORT_FORMATS.map((f) => f.name).join(', ')})`,
 	};
 }

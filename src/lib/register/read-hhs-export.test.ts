@@ -120,7 +120,7 @@ describe('files no reader accepts are refused, with the reason', () => {
 		);
 		expect(reading.rows).toEqual([]);
 		expect(reading.refused).toMatch(
-			/no reader accepts its header \(closest: "portal", whose column 2 is "Province" \(expected "State"\)/,
+			/no reader accepts its header \(closest: "portal": column 2 is "Province" \(expected "State"\)/,
 		);
 	});
 

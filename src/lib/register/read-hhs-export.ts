@@ -327,16 +327,18 @@ function readRows(
 	const aliases = format.termAliases ?? {};
 	const dateFields = [index.submitted, index.posted, index.breachStart, index.breachEnd].filter((i) => i >= 0);
 
-	const order = dateOrder(
-		body.flatMap(({ record, info }) => dateFields.map((i) => ({ cell: (record[i] ?? '').trim(), line: info.lines }))),
+	const dateCells = body.flatMap(({ record, info }) =>
+		dateFields.map((i) => ({ cell: (record[i] ?? '').trim(), line: info.lines })),
 	);
+	const order = dateOrder(dateCells);
 	if (typeof order !== 'string') {
 		reading.problems.push({ file, line: 0, column: 'file', message: order.conflict });
 		return;
 	}
 	const styles = new Set<string>();
-	/** The family of date the file writes, from its first date: the portal's slashes, or ISO. */
-	let family: 'slash' | 'iso' | undefined;
+	/** The family of date the file writes, the one most of its dates use: the portal's slashes, or ISO. */
+	const isoDates = dateCells.filter((c) => ISO_DATE.test(c.cell)).length;
+	const family = isoDates > dateCells.filter((c) => SLASH_DATE.test(c.cell)).length ? 'iso' : 'slash';
 
 	for (const { record, info } of body) {
 		const line = info.lines;
@@ -378,7 +380,6 @@ function readRows(
 			const raw = cell(i);
 			if (raw === '' && !required) return null;
 			const rawFamily = ISO_DATE.test(raw) ? 'iso' : SLASH_DATE.test(raw) ? 'slash' : undefined;
-			family ??= rawFamily;
 			const iso = rawFamily === family ? parseExportDate(raw, order) : undefined;
 			if (iso === undefined && rawFamily && rawFamily !== family) {
 				problem(

@@ -5,8 +5,9 @@ import { daysFrom, exportDateOf, exportDates, formatExportDate } from './export-
 import { countRevisions, NO_LONGER_LISTED, PLACEHOLDER_COUNTS, type MergeReport } from './merge.ts';
 import type { OldPortalMiss } from './old-format.ts';
 import { historyLines } from './text.ts';
+import { formatCount } from '../format.ts';
 
-const n = (x: number) => x.toLocaleString('en-US');
+const n = (x: number) => formatCount(x);
 const count = (x: number | null) => (x === null ? 'blank' : n(x));
 const LIST_NAMES: Record<string, string> = {
 	'under-investigation': 'under investigation',

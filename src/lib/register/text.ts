@@ -1,9 +1,10 @@
 /** Sentences about the register that several pages share, so they say the same thing. */
-import { formatCount } from '../format.ts';
+import { CASE_STUDY, FILING, formatCount, formatCountShort, formatNumber, formatShare } from '../format.ts';
 import { formatPartialDate, partialDate } from '../../schemas/partial-date.ts';
-import type { RegisterModel } from './model.ts';
+import type { Organization, RegisterModel } from './model.ts';
+import type { businessAssociateShare, revisionCensus } from './census.ts';
 import { REGISTER_FIGURES, type RegisterFigures, type RegisterRecord } from '../../schemas/register.ts';
-import { breachTypes, locations, organizationTypes, registerStatuses } from '../../vocabularies.ts';
+import { breachTypes, locations, organizationTypes, registerStatuses, usStates } from '../../vocabularies.ts';
 import { PLACEHOLDER_COUNTS } from './merge.ts';
 import { exportDateOf, formatExportDate, type ExportDates } from './export-dates.ts';
 import type { ExportDate } from '../../schemas/register.ts';
@@ -12,6 +13,42 @@ import type { ExportDate } from '../../schemas/register.ts';
 export function registerDescription(model: RegisterModel): string {
 	const asOf = model.snapshot ? ` as exported on ${formatPartialDate(partialDate(model.snapshot.slice(0, 10)))}` : '';
 	return `Every breach of unsecured health information that HIPAA-covered entities and their business associates reported to the HHS Office for Civil Rights because it affected 500 or more people, since October 2009: ${formatCount(model.filings.length)} filings${asOf}. Figures are as reported, and the casebook keeps every revision it has seen.`;
+}
+
+/** A filing in one sentence: who reported a breach of how many people, and when. */
+export function filingDescription(record: RegisterRecord): string {
+	const count = record.individualsAffected === null ? 'an unknown number of' : formatCount(record.individualsAffected);
+	const state = record.state ? ` (${usStates[record.state]})` : '';
+	return `${record.name}${state} reported a breach affecting ${count} people to the HHS Office for Civil Rights on ${formatPartialDate(partialDate(record.submitted))}.`;
+}
+
+/** An organization's filings and case studies, counted: "3 filings, 1 case study"; "1 filing". */
+export function organizationCounts(organization: Pick<Organization, 'filings' | 'caseStudies'>): string {
+	const { filings, caseStudies } = organization;
+	return [
+		formatCount(filings.length, FILING),
+		caseStudies.length > 0 ? formatCount(caseStudies.length, CASE_STUDY) : '',
+	]
+		.filter(Boolean)
+		.join(', ');
+}
+
+/** How many filings reported a business associate, and how many people they account for. */
+export function businessAssociateSentence(ba: ReturnType<typeof businessAssociateShare>): string {
+	return `A business associate, a vendor handling health information for a covered entity, was present in ${formatCount(ba.filings.part)} of ${formatCount(ba.filings.of)} filings (${formatShare(ba.filings.part, ba.filings.of)}), which account for ${formatCountShort(ba.individuals.part)} of ${formatCountShort(ba.individuals.of)} individuals affected (${formatShare(ba.individuals.part, ba.individuals.of)}).`;
+}
+
+/** How often and how far the register's counts have been revised, in a few sentences. */
+export function revisionsSentence(revisions: ReturnType<typeof revisionCensus>): string {
+	const factor = revisions.medianFactor === undefined ? undefined : formatNumber(revisions.medianFactor, 2);
+	return [
+		`Of the ${formatCount(revisions.seenTwice)} filings that the casebook has seen in more than one export, ${formatCount(revisions.revised)} had their count revised: ${formatCount(revisions.upward)} times upward and ${formatCount(revisions.downward)} downward.`,
+		`${formatCount(revisions.placeholders)} began as a placeholder of 500 or 501 people.`,
+		factor ? `The median revision multiplied the count by ${factor}.` : '',
+		`${formatCount(revisions.absent)} filings are missing from the latest export. The portal itself keeps none of this history.`,
+	]
+		.filter(Boolean)
+		.join(' ');
 }
 
 /** One line of a filing's history as the site shows it: what an export showed that the one before did not. */
