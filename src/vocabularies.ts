@@ -394,7 +394,8 @@ export const sourceKinds = vocabulary({
 export const registerStatuses = vocabulary({
 	label: 'Status',
 	plural: 'Statuses',
-	definition: 'Which of the HHS breach portal’s two lists the filing was last seen on.',
+	definition:
+		'Which of the HHS breach portal’s two lists the filing was last seen on, or that a complete export no longer lists it.',
 	terms: {
 		'under-investigation': {
 			label: 'Under investigation',
@@ -403,6 +404,11 @@ export const registerStatuses = vocabulary({
 		archived: {
 			label: 'Archived',
 			definition: 'On the portal’s archive: OCR has closed its investigation, or the report is older than 24 months.',
+		},
+		'no-longer-listed': {
+			label: 'No longer listed',
+			definition:
+				'Missing from the portal’s latest complete export: withdrawn, merged, or renamed beyond matching. The casebook keeps it, with the date it was last seen.',
 		},
 	},
 });
