@@ -80,7 +80,7 @@ describe('public/_headers', () => {
 		json: ['/api/incidents.json', '/api/incidents/anthem-2015.json', '/api/register.json'],
 		csv: ['/data/incidents.csv', '/data/register.csv'],
 		schema: ['/schema/api.schema.json', '/schema/register.schema.json'],
-		feed: ['/rss.xml', '/atom.xml', '/register/changes.xml'],
+		feed: ['/rss.xml', '/atom.xml', '/register/changes.xml', '/register/browse/state/ca/feed.xml'],
 		sitemap: ['/sitemap-index.xml', '/sitemap-0.xml'],
 	};
 
@@ -116,7 +116,7 @@ describe('public/_headers', () => {
 		for (const path of paths.schema)
 			expect(headersFor(rules, path)['Content-Type'], path).toBe('application/schema+json');
 		expect(headersFor(rules, '/rss.xml')['Content-Type']).toBe('application/rss+xml; charset=utf-8');
-		for (const path of ['/atom.xml', '/register/changes.xml'])
+		for (const path of ['/atom.xml', '/register/changes.xml', '/organizations/kroger/feed.xml'])
 			expect(headersFor(rules, path)['Content-Type'], path).toBe('application/atom+xml; charset=utf-8');
 		for (const path of paths.feed) expect(headersFor(rules, path)['Access-Control-Allow-Origin'], path).toBe('*');
 	});

@@ -104,7 +104,12 @@ export function nginxConfig(rules: readonly HeaderRule[], base: string): { http:
 			.filter(([n]) => n.toLowerCase() === CONTENT_TYPE)
 			.map(([, type]) => {
 				const path = `${base}${r.pattern.replace(/^\//, '')}`;
-				const where = path.endsWith('*') ? `^~ ${path.slice(0, -1)}` : `= ${path}`;
+				// A folder (`/schema/*`), one file (`/rss.xml`), or a pattern (`/*/feed.xml`), as a regular expression.
+				const where = !path.includes('*')
+					? `= ${path}`
+					: path.indexOf('*') === path.length - 1
+						? `^~ ${path.slice(0, -1)}`
+						: `~ ${quote(patternSource(r.pattern, base))}`;
 				return `\tlocation ${where} {\n\t\ttypes { }\n\t\tdefault_type ${quote(type)};\n${serve}\n\t}`;
 			}),
 	);

@@ -279,6 +279,7 @@ test.describe('headers, as the host sends them', { tag: '@base' }, () => {
 			['rss.xml', 'application/rss+xml'],
 			['atom.xml', 'application/atom+xml'],
 			['register/changes.xml', 'application/atom+xml'],
+			['organizations/kaiser-permanente/feed.xml', 'application/atom+xml'],
 		]) {
 			const headers = (await request.get(path!)).headers();
 			expect(headers['content-type'], path).toMatch(new RegExp(`^${type!.replace('+', '\\+')}(;|$)`));
