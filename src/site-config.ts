@@ -15,6 +15,7 @@ export function siteConfig(env: Record<string, string | undefined> = process.env
 export const SITE_URL_OUTPUTS: readonly string[] = [
 	'canonical links, og:url and og:image on every page',
 	'the JSON-LD of the home page and of every case study',
+	'rss.xml, atom.xml and the register’s feeds (its changes, each state, each organization followed)',
 	'the sitemap and the Sitemap line of robots.txt',
 	'every "Cite this case study" block (plain text, BibTeX, CSL-JSON)',
 	...absoluteUrlOutputs(OPEN_DATA_FILES),

@@ -154,9 +154,19 @@ export const vectors = vocabulary({
 			label: 'Vendor compromise',
 			definition: 'A vendor or its software was breached, exposing its clients’ data.',
 		},
+		malware: {
+			label: 'Malware',
+			definition:
+				'Staff downloaded or ran malicious software that no deceptive message delivered: a poisoned search result, a fake download or an infected drive.',
+		},
 		'insider-misuse': {
 			label: 'Insider misuse',
 			definition: 'An employee or contractor used their access for purposes it was not granted for.',
+		},
+		'data-mishandling': {
+			label: 'Data mishandling',
+			definition:
+				'The organization itself handled or handed over records in a way the rules do not allow, such as disclosing more than a request or an order covered.',
 		},
 		'lost-device': { label: 'Lost device', definition: 'A device or media holding data was lost.' },
 		'stolen-device': { label: 'Stolen device', definition: 'A device or media holding data was stolen.' },
@@ -384,7 +394,8 @@ export const sourceKinds = vocabulary({
 export const registerStatuses = vocabulary({
 	label: 'Status',
 	plural: 'Statuses',
-	definition: 'Which of the HHS breach portal’s two lists the filing was last seen on.',
+	definition:
+		'Which of the HHS breach portal’s two lists the filing was last seen on, or that a complete export no longer lists it.',
 	terms: {
 		'under-investigation': {
 			label: 'Under investigation',
@@ -393,6 +404,11 @@ export const registerStatuses = vocabulary({
 		archived: {
 			label: 'Archived',
 			definition: 'On the portal’s archive: OCR has closed its investigation, or the report is older than 24 months.',
+		},
+		'no-longer-listed': {
+			label: 'No longer listed',
+			definition:
+				'Missing from the portal’s latest complete export: withdrawn, merged, or renamed beyond matching. The casebook keeps it, with the date it was last seen.',
 		},
 	},
 });

@@ -13,6 +13,7 @@ export const noun = (one: string, many = `${one}s`): Noun => ({ one, many });
 export const CASE_STUDY = noun('case study', 'case studies');
 export const FILING = noun('filing');
 export const DAY = noun('day');
+export const EXPORT = noun('export');
 export const PERSON = noun('person', 'people');
 
 /** The noun's form for a count of `n`: `plural(1, FILING)` → "filing". */

@@ -54,3 +54,9 @@ export const organizationPath = (slug?: string) => (slug ? `organizations/${slug
 export const registerStatsPath = 'register/stats/';
 export const registerChangesPath = 'register/changes/';
 export const registerChangesFeedPath = 'register/changes.xml';
+/** What one import changed: `register/changes/2026-07-01/`. */
+export const registerImportPath = (snapshot: string) => `${registerChangesPath}${snapshot}/`;
+/** The filings still at a 500 or 501 placeholder. */
+export const registerPlaceholdersPath = 'register/placeholders/';
+/** The Atom feed beside a page that has one (a state's filings, an organization): `<page>feed.xml`. */
+export const feedPathOf = (pagePath: string) => `${pagePath}feed.xml`;

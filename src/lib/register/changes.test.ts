@@ -32,14 +32,16 @@ describe('changesByImport', () => {
 	]);
 	const imports = changesByImport(filings);
 
-	it('lists imports newest first, the first one as the baseline with no additions', () => {
+	it('lists imports newest first, the first one as the baseline, whose filings are marked as such', () => {
 		expect(imports.map((i) => [i.snapshot, i.baseline])).toEqual([
 			['2025-07-01', false],
 			['2025-04-01', false],
 			['2025-01-01', false],
 			['2024-10-08', true],
 		]);
-		expect(imports.at(-1)!.changes).toEqual([]);
+		const baseline = imports.at(-1)!.changes;
+		expect(baseline.length).toBeGreaterThan(0);
+		expect(baseline.every((c) => c.kind === 'added' && c.baseline)).toBe(true);
 	});
 
 	it('puts count revisions first, then additions, and counts a move to the archive apart', () => {
