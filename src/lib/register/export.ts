@@ -3,7 +3,7 @@
  * filing per import, which a spreadsheet can filter), all derived from the register model.
  */
 import { REGISTER_FIGURES, type RegisterFigures } from '../../schemas/register.ts';
-import { breachTypes, locations, organizationTypes, registerStatuses } from '../../vocabularies.ts';
+import { breachTypes, locations, organizationTypes, registerStatuses, termLabels } from '../../vocabularies.ts';
 import { absoluteUrl, incidentPath, organizationPath, registerPath, type SiteRoot } from '../urls.ts';
 import type { Filing } from './model.ts';
 import { csvFile } from '../csv.ts';
@@ -22,7 +22,7 @@ export function apiFiling(filing: Filing, site: SiteRoot) {
 }
 
 const label = <K extends string>(v: { terms: Record<K, { label: string }> }, keys: readonly K[]) =>
-	keys.map((k) => v.terms[k].label).join('; ');
+	termLabels(v, keys, '; ');
 
 /** The figures as text for a CSV cell: the portal's own labels, `; ` between several, empty for unknown. */
 function figureCells(f: Partial<RegisterFigures>) {
