@@ -531,3 +531,15 @@ export const vocabularies = {
 export function termKeys<K extends string>(v: Vocabulary<K>): [K, ...K[]] {
 	return Object.keys(v.terms) as [K, ...K[]];
 }
+
+/**
+ * The labels of `keys` in `vocabulary`, joined: ", " for readers, "; " in a CSV cell. Nothing
+ * where there are no keys, so that the caller says how "none" reads.
+ */
+export function termLabels<K extends string>(
+	vocabulary: { terms: Record<K, { label: string }> },
+	keys: readonly K[],
+	separator: ', ' | '; ' = ', ',
+): string {
+	return keys.map((k) => vocabulary.terms[k].label).join(separator);
+}

@@ -213,7 +213,7 @@ test('/data/ links every open-data file with its description, and describes ever
 	const dist = process.env.E2E_DIST ?? 'dist';
 	const published = ['api', 'data', 'schema'].flatMap((folder) =>
 		readdirSync(join(dist, folder), { recursive: true, withFileTypes: true })
-			// data/index.html is the /data/ page itself, not a file it lists.
+			// The /data/ page itself is a page, not a file of data.
 			.filter((entry) => entry.isFile() && entry.name !== 'index.html')
 			.map((entry) => relative(dist, join(entry.parentPath, entry.name))),
 	);

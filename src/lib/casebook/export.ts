@@ -18,6 +18,7 @@ import {
 	lessons,
 	locations,
 	organizationTypes,
+	termLabels,
 	vectors,
 } from '../../vocabularies.ts';
 
@@ -139,7 +140,7 @@ export function jsonSchemaOf(
 }
 
 const labels = <K extends string>(terms: Record<K, { label: string }>, keys: readonly K[]) =>
-	keys.map((k) => terms[k].label).join('; ');
+	termLabels({ terms }, keys, '; ');
 const oneOf = (terms: Record<string, { label: string }>) =>
 	Object.values(terms)
 		.map((t) => t.label)

@@ -4,7 +4,7 @@
  */
 import { z } from 'astro/zod';
 import { REGISTER_FIGURES, registerRecordObjectSchema, type RegisterFigures } from '../../schemas/register.ts';
-import { breachTypes, locations, organizationTypes, registerStatuses } from '../../vocabularies.ts';
+import { breachTypes, locations, organizationTypes, registerStatuses, termLabels } from '../../vocabularies.ts';
 import { absoluteUrl, incidentPath, organizationPath, registerPath, type SiteRoot } from '../urls.ts';
 import type { Filing } from './model.ts';
 import { csvFile } from '../csv.ts';
@@ -55,7 +55,7 @@ export function apiFiling(filing: Filing, site: SiteRoot): ApiFiling {
 }
 
 const label = <K extends string>(v: { terms: Record<K, { label: string }> }, keys: readonly K[]) =>
-	keys.map((k) => v.terms[k].label).join('; ');
+	termLabels(v, keys, '; ');
 
 /** The figures as text for a CSV cell: the portal's own labels, `; ` between several, empty for unknown. */
 function figureCells(f: Partial<RegisterFigures>) {

@@ -14,7 +14,14 @@ import type { Organization, RegisterModel } from './model.ts';
 import type { businessAssociateShare, revisionCensus } from './census.ts';
 import type { placeholderLifetimes } from './revisions.ts';
 import { REGISTER_FIGURES, type RegisterFigures, type RegisterRecord } from '../../schemas/register.ts';
-import { breachTypes, locations, organizationTypes, registerStatuses, usStates } from '../../vocabularies.ts';
+import {
+	breachTypes,
+	locations,
+	organizationTypes,
+	registerStatuses,
+	termLabels,
+	usStates,
+} from '../../vocabularies.ts';
 import { PLACEHOLDER_COUNTS } from './merge.ts';
 import { exportDateOf, formatExportDate, type ExportDates } from './export-dates.ts';
 import type { ExportDate } from '../../schemas/register.ts';
@@ -90,8 +97,8 @@ const VALUE: { [K in keyof RegisterFigures]-?: (v: RegisterFigures[K]) => string
 	name: (v) => `“${v}”`,
 	entityType: (v) => (v ? organizationTypes.terms[v].label : 'not given'),
 	individualsAffected: (v) => (v === null ? 'not given' : formatCount(v)),
-	breachType: (v) => v.map((t) => breachTypes.terms[t].label).join(', ') || 'not given',
-	location: (v) => v.map((t) => locations.terms[t].label).join(', ') || 'not given',
+	breachType: (v) => termLabels(breachTypes, v) || 'not given',
+	location: (v) => termLabels(locations, v) || 'not given',
 	businessAssociatePresent: (v) => (v ? 'present' : 'not present'),
 	status: (v) => (v ? registerStatuses.terms[v].label : 'list not given'),
 };
