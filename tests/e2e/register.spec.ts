@@ -180,9 +180,9 @@ test(
 		const revised = page.getByRole('table', { name: /^Revised/ }).first();
 		await expect(revised.locator('tbody tr').first()).toContainText('Conduent Business Services LLC');
 		await expect(revised.locator('tbody tr').first()).toContainText('individuals affected 42,616 → 62,224,658');
-		const november2024 = page
-			.locator('section[aria-labelledby="import-2024-11-01"]')
-			.getByRole('table', { name: /^Revised/ });
+		// Each import has a page of its own: November 2024's revised Change Healthcare's placeholder.
+		await page.goto('register/changes/2024-11-01/');
+		const november2024 = page.getByRole('table', { name: /^Revised/ });
 		await expect(november2024.locator('tbody tr').first()).toContainText('Change Healthcare, Inc.');
 		await expect(november2024.locator('tbody tr').first()).toContainText(
 			'individuals affected 500 → 100,000,000 (the first figure was a placeholder)',
