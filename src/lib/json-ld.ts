@@ -141,10 +141,11 @@ export function datasetJsonLd(d: DatasetDescription, site: SiteRoot): Record<str
 
 /**
  * The HHS register is U.S. government data, free of copyright in the United States (17 U.S.C.
- * 105), which the Public Domain Mark says. The casebook's own licence is not chosen yet, so its
- * Dataset names none.
+ * 105), which the Public Domain Mark says.
  */
 export const REGISTER_LICENSE = 'https://creativecommons.org/publicdomain/mark/1.0/';
+/** The casebook's case studies and their data are open to reuse with credit: CC BY 4.0. */
+export const CASEBOOK_LICENSE = 'https://creativecommons.org/licenses/by/4.0/';
 
 /** The casebook as a `Dataset`: its case studies as JSON and CSV, over the years of their disclosure. */
 export function casebookDatasetJsonLd(incidents: readonly Incident[], site: SiteRoot): Record<string, unknown> {
@@ -158,6 +159,7 @@ export function casebookDatasetJsonLd(incidents: readonly Incident[], site: Site
 			page: 'data/',
 			files: casebookData.files,
 			temporalCoverage: disclosed.length ? `${disclosed[0]!.value}/${disclosed.at(-1)!.value}` : '..',
+			license: CASEBOOK_LICENSE,
 			keywords: ['healthcare', 'data breach', 'privacy', 'HIPAA', 'case studies'],
 		},
 		site,
