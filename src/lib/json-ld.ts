@@ -38,6 +38,7 @@ export function articleJsonLd(incident: Incident, site: SiteRoot): Record<string
 		about: {
 			'@type': 'Organization',
 			name: data.organization.name,
+			...(data.organization.legalName ? { legalName: data.organization.legalName } : {}),
 			...(data.organization.parent
 				? { parentOrganization: { '@type': 'Organization', name: data.organization.parent } }
 				: {}),

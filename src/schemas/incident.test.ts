@@ -132,3 +132,41 @@ describe('incidentSchema: cross-field rules', () => {
 		expect(issues(fm)).toContain('sources: must list at least one source');
 	});
 });
+
+describe('incidentSchema: legal names and copies', () => {
+	it('accepts a legal name beside a parent, and a source read via a copy', () => {
+		const fm = validFrontmatter();
+		Object.assign(fm.organization, { legalName: 'A&A Services', parent: 'Example Holdings' });
+		Object.assign(fm.sources[0]!, { via: 'https://copy.example.org/repost' });
+		const data = incidentSchema.parse(fm);
+		expect(data.organization.legalName).toBe('A&A Services');
+		expect(data.sources[0]?.via).toBe('https://copy.example.org/repost');
+	});
+
+	it('refuses a parent that is the organization itself with a corporate suffix', () => {
+		const fm = validFrontmatter();
+		Object.assign(fm.organization, { name: 'Flo Health', parent: 'Flo Health, Inc.' });
+		expect(issues(fm)).toEqual([
+			expect.stringMatching(/^organization\.parent: "Flo Health, Inc\." is the organization itself.*`legalName`/),
+		]);
+	});
+
+	it('refuses a parent that repeats the legal name, or is a d/b/a', () => {
+		const fm = validFrontmatter();
+		Object.assign(fm.organization, {
+			legalName: "California Physicians' Service",
+			parent: 'California Physicians Service',
+		});
+		expect(issues(fm)).toEqual([expect.stringMatching(/^organization\.parent: .* is the organization itself/)]);
+		Object.assign(fm.organization, { legalName: undefined, parent: 'A&A Services d/b/a Sav-Rx' });
+		expect(issues(fm)).toEqual([
+			expect.stringMatching(/^organization\.parent: .* is a trading or former name, not a parent/),
+		]);
+	});
+
+	it('refuses a `via` that is the `url` itself', () => {
+		const fm = validFrontmatter();
+		Object.assign(fm.sources[0]!, { via: `${fm.sources[0]!.url}/` });
+		expect(issues(fm)).toEqual([expect.stringMatching(/^sources\.0\.via: is the same address as `url`/)]);
+	});
+});

@@ -109,14 +109,36 @@ const sourceRef = slug('source id').describe('The `id` of an entry in `sources` 
 export const sourceSchema = z
 	.object({
 		id: slug('source id').describe('Short id that facts and <Cite id> refer to, e.g. "hhs-ocr-portal".'),
-		url: httpUrlSchema.describe('Where the source is published; http(s) only.'),
+		url: httpUrlSchema.describe(
+			'The original publisher’s address: the regulator’s release at the regulator, the company’s notice, the newspaper’s article; never a copy. http(s) only.',
+		),
 		title: text('title').describe('The source’s own title.'),
 		publisher: text('publisher').describe('Who published it: a regulator, the organization, a newspaper.'),
 		published: partialDateSchema.describe('When it was published: YYYY, YYYY-MM or YYYY-MM-DD.'),
 		kind: termSchema(sourceKinds).describe('What kind of source it is.'),
 		archive: httpUrlSchema.optional().describe('An archived copy of the source. Optional.'),
+		via: httpUrlSchema
+			.optional()
+			.describe(
+				'The copy that was actually read, when the original could not be: a repost, a mirror or an aggregator. Shown as “read via <host>”. Optional.',
+			),
 	})
-	.strict();
+	.strict()
+	.superRefine((source, ctx) => {
+		if (source.via !== undefined && sameUrl(source.via, source.url))
+			ctx.addIssue({
+				code: 'custom',
+				path: ['via'],
+				message:
+					'is the same address as `url` (expected the copy that was read, or no `via` when the original was read)',
+			});
+	});
+
+/** Two URLs that differ only in a trailing slash or the fragment. */
+function sameUrl(a: string, b: string): boolean {
+	const bare = (u: string) => u.trim().replace(/#.*$/, '').replace(/\/+$/, '');
+	return bare(a) === bare(b);
+}
 
 /** A date with the source that gives it. */
 const datedFactSchema = z
@@ -265,7 +287,22 @@ const organizationSchema = z
 	.object({
 		name: text('name').describe('The organization’s name, as it is publicly known.'),
 		type: termSchema(organizationTypes).describe('Its HIPAA role.'),
-		parent: z.string().trim().min(1).optional().describe('The parent company or system. Optional.'),
+		legalName: z
+			.string()
+			.trim()
+			.min(1)
+			.optional()
+			.describe(
+				'Its own legal or registered name when that differs from `name`, e.g. "California Physicians’ Service" for Blue Shield of California. Not a parent. Optional.',
+			),
+		parent: z
+			.string()
+			.trim()
+			.min(1)
+			.optional()
+			.describe(
+				'A separate organization that owns or controls it, e.g. "UnitedHealth Group" for Change Healthcare. Never its own legal name (that is `legalName`). Optional.',
+			),
 		state: z
 			.enum(Object.keys(usStates) as [keyof typeof usStates, ...(keyof typeof usStates)[]], {
 				error: (issue) => `unknown US state ${JSON.stringify(issue.input)} (expected a two-letter code such as CA)`,
@@ -278,7 +315,37 @@ const organizationSchema = z
 			.default('US')
 			.describe('Its country, as an ISO 3166-1 alpha-2 code. Defaults to US.'),
 	})
-	.strict();
+	.strict()
+	.superRefine((org, ctx) => {
+		if (org.parent === undefined) return;
+		if (/\b(d\/b\/a|dba|doing business as|formerly)\b/i.test(org.parent))
+			ctx.addIssue({
+				code: 'custom',
+				path: ['parent'],
+				message: `"${org.parent}" is a trading or former name, not a parent (expected a separate owning organization; put the organization's own legal name in \`legalName\`)`,
+			});
+		else if (sameCompany(org.parent, org.name) || sameCompany(org.parent, org.legalName))
+			ctx.addIssue({
+				code: 'custom',
+				path: ['parent'],
+				message: `"${org.parent}" is the organization itself (expected a separate owning organization; put its legal name in \`legalName\`)`,
+			});
+	});
+
+/** Corporate suffixes that do not make a different company: "Flo Health, Inc." is Flo Health. */
+const CORPORATE_SUFFIX =
+	/[\s,]+(inc|incorporated|llc|l\.l\.c|corp|corporation|co|company|ltd|limited|lp|llp|plc|pc|pa)\.?$/i;
+
+/** Whether two names are one company, once case, punctuation, "The" and a corporate suffix are set aside. */
+export function sameCompany(a: string | undefined, b: string | undefined): boolean {
+	if (a === undefined || b === undefined) return false;
+	const bare = (name: string) => {
+		let n = name.trim().replace(/^the\s+/i, '');
+		for (let before = ''; before !== n;) [before, n] = [n, n.replace(CORPORATE_SUFFIX, '')];
+		return n.toLowerCase().replace(/[^a-z0-9]+/g, '');
+	};
+	return bare(a) === bare(b);
+}
 
 /** The frontmatter of one case study, before the cross-field rules. */
 const incidentObject = z

@@ -42,7 +42,8 @@ summary: ''   # one or two sentences, at most 300 characters
 organization:
   name: ${yamlString(organization)}
   type: healthcare-provider   # ${allowed(vocabularies.organizationType)}
-  # parent: ''   # parent company or system, if any
+  # legalName: ''   # its own legal or registered name, if it differs from name
+  # parent: ''   # another organization that owns or controls it, if any
   # state: XX   # two-letter US state of headquarters: ${Object.keys(usStates).slice(0, 6).join(', ')}, …
   country: US   # ISO 3166-1 alpha-2
 businessAssociates: []   # vendors involved, by name
@@ -79,12 +80,13 @@ related: []   # slugs of other case studies
 # redirectFrom: []   # former slugs, if this case study is ever renamed
 sources:
   - id: source-id   # short, lowercase-hyphenated; cite it in the text with <Cite id="source-id"/>
-    url: https://   # http(s) only
+    url: https://   # the original publisher's page, never a copy; http(s) only
     title: ''
     publisher: ''
     published: 'YYYY-MM-DD'   # or YYYY-MM, or YYYY
     kind: regulator   # ${allowed(vocabularies.sourceKind)}
     # archive: https://web.archive.org/…
+    # via: https://…   # the copy that was read, when the original could not be
 added: '${today}'
 # updated: 'YYYY-MM-DD'   # when facts change after publication
 ---
