@@ -18,6 +18,8 @@ import { incidentsDir, registerDir } from '../src/tooling/content-dir.ts';
 import { INDEX_AFTER_ASTRO, indexSite } from '../src/integrations/pagefind.ts';
 import { buildMark } from '../src/integrations/build-marks.ts';
 import { siteUrlProblem } from '../src/site-config.ts';
+import { registerFreshness, staleRegisterWarning } from '../src/lib/register/freshness.ts';
+import { buildDay } from '../src/lib/build-info.ts';
 
 const args = process.argv.slice(2);
 const outFlag = args.indexOf('--outDir');
@@ -65,7 +67,8 @@ process.on('SIGINT', () => (stopAstro(), fail('Build interrupted.')));
 process.on('SIGTERM', () => (stopAstro(), fail('Build interrupted.')));
 
 const checkStarted = performance.now();
-const { problems, warnings, files } = checkCorpus(dir, registerIndex(registerDir()));
+const register = registerIndex(registerDir());
+const { problems, warnings, files } = checkCorpus(dir, register);
 if (problems.length > 0) {
 	stopAstro();
 	await astroExit;
@@ -109,3 +112,6 @@ if (existsSync(outDir)) renameSync(outDir, previous);
 renameSync(staging, outDir);
 rmSync(previous, { recursive: true, force: true });
 console.log(`✓ Site written to ${outDir}`);
+// Last, where it is not buried: a register whose refresh has stopped is published all the same.
+const stale = register.latest && staleRegisterWarning(registerFreshness(register.latest, buildDay()));
+if (stale) console.warn(`! ${stale}`);

@@ -1,3 +1,5 @@
+import { OPEN_DATA_FILES } from './datasets.ts';
+import { absoluteUrlOutputs } from './lib/open-data.ts';
 import { normalizeBase } from './lib/urls.ts';
 
 /** The origin a build without SITE_URL writes into its absolute URLs: right for `npm run dev`, wrong anywhere else. */
@@ -10,15 +12,14 @@ export function siteConfig(env: Record<string, string | undefined> = process.env
 }
 
 /** Every output that carries an absolute URL built from SITE_URL, named in the warning of a build without it. */
-export const SITE_URL_OUTPUTS = [
+export const SITE_URL_OUTPUTS: readonly string[] = [
 	'canonical links, og:url and og:image on every page',
 	'the JSON-LD of the home page and of every case study',
-	'rss.xml, atom.xml and the register’s changes feed',
+	'rss.xml, atom.xml and the register’s feeds (its changes, each state, each organization followed)',
 	'the sitemap and the Sitemap line of robots.txt',
 	'every "Cite this case study" block (plain text, BibTeX, CSL-JSON)',
-	'the url fields of api/incidents.json, api/incidents/*.json, api/register.json and data/*.csv',
-	'the $id of the JSON Schemas in schema/',
-] as const;
+	...absoluteUrlOutputs(OPEN_DATA_FILES),
+];
 
 /**
  * A build for deployment: in CI (the CI variable that GitHub Actions, GitLab, Netlify and

@@ -154,9 +154,19 @@ export const vectors = vocabulary({
 			label: 'Vendor compromise',
 			definition: 'A vendor or its software was breached, exposing its clients’ data.',
 		},
+		malware: {
+			label: 'Malware',
+			definition:
+				'Staff downloaded or ran malicious software that no deceptive message delivered: a poisoned search result, a fake download or an infected drive.',
+		},
 		'insider-misuse': {
 			label: 'Insider misuse',
 			definition: 'An employee or contractor used their access for purposes it was not granted for.',
+		},
+		'data-mishandling': {
+			label: 'Data mishandling',
+			definition:
+				'The organization itself handled or handed over records in a way the rules do not allow, such as disclosing more than a request or an order covered.',
 		},
 		'lost-device': { label: 'Lost device', definition: 'A device or media holding data was lost.' },
 		'stolen-device': { label: 'Stolen device', definition: 'A device or media holding data was stolen.' },
@@ -493,6 +503,9 @@ export const usStates = {
 	AS: 'American Samoa',
 	MP: 'Northern Mariana Islands',
 } as const;
+
+/** A USPS code of a state, district or territory. */
+export type UsState = keyof typeof usStates;
 
 /** Every term-keyed vocabulary, by the frontmatter field that uses it. */
 export const vocabularies = {

@@ -11,12 +11,11 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { jsonText } from '../lib/responses.ts';
+import { API_INDEX_PATH, type ApiIndex } from '../lib/casebook/export.ts';
 
-interface ApiList {
-	schemaVersion: string;
-	generated: string;
-	incidents: { slug: string }[];
-}
+type ApiList = Pick<ApiIndex, 'schemaVersion' | 'generated'> & {
+	incidents: Pick<ApiIndex['incidents'][number], 'slug'>[];
+};
 
 /** The body of `api/incidents/<slug>.json` for each entry of `api/incidents.json`. */
 export function incidentFiles(list: ApiList): { slug: string; text: string }[] {
@@ -32,7 +31,7 @@ export function incidentJsonIntegration(): AstroIntegration {
 		hooks: {
 			'astro:build:done': ({ dir, logger }) => {
 				const api = join(fileURLToPath(dir), 'api');
-				const list = JSON.parse(readFileSync(join(api, 'incidents.json'), 'utf8')) as ApiList;
+				const list = JSON.parse(readFileSync(join(fileURLToPath(dir), API_INDEX_PATH), 'utf8')) as ApiIndex;
 				mkdirSync(join(api, 'incidents'), { recursive: true });
 				const files = incidentFiles(list);
 				for (const { slug, text } of files) writeFileSync(join(api, 'incidents', `${slug}.json`), text);

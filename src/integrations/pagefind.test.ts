@@ -20,7 +20,7 @@ describe('the dev server’s pages to index', () => {
 			devIndexedPaths([
 				{ slug: 'b-2024', facts: { register: { filings: ['z-oh-2024-01-01', 'a-oh-2023-01-01'] } } },
 				{ slug: 'a-2023', facts: { register: { filings: ['a-oh-2023-01-01'] } } },
-				{ slug: 'c-2022', facts: { register: null } },
+				{ slug: 'c-2022', facts: { register: { none: 'not-reported' } } },
 			]),
 		).toEqual([
 			'/incidents/b-2024/',

@@ -14,6 +14,7 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { incidentPath, normalizeBase, pathWithBase, registerPath } from '../lib/urls.ts';
+import { API_INDEX_PATH, type ApiIncident, type ApiIndex } from '../lib/casebook/export.ts';
 import { buildMark } from './build-marks.ts';
 
 /** Set by scripts/build.ts, which indexes the site itself once Astro has exited. */
@@ -79,10 +80,7 @@ export function devIndexPath(requestUrl: string, base: string): string | undefin
 }
 
 /** A case study as the dev server's api/incidents.json gives it, as far as the dev index reads it. */
-export interface DevIncident {
-	slug: string;
-	facts: { register?: { filings?: string[] } | null };
-}
+export type DevIncident = Pick<ApiIncident, 'slug'> & { facts: Pick<ApiIncident['facts'], 'register'> };
 
 /**
  * The pages `astro dev` indexes, relative to the base as in the built index (the client adds the
@@ -129,9 +127,7 @@ export function pagefindIntegration(): AstroIntegration {
 				});
 				const build = async () => {
 					const started = performance.now();
-					const api = await fetch(`${origin}${base}api/incidents.json`).then(
-						(r) => r.json() as Promise<{ incidents: DevIncident[] }>,
-					);
+					const api = await fetch(`${origin}${base}${API_INDEX_PATH}`).then((r) => r.json() as Promise<ApiIndex>);
 					const index = await createIndex(logger);
 					const paths = devIndexedPaths(api.incidents);
 					for (const path of paths) {

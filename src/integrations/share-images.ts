@@ -24,9 +24,9 @@ import {
 	shareCardTree,
 	siteShareCard,
 	type ShareCard,
-	type ShareCardSource,
 } from '../lib/casebook/share-card.ts';
 import { incidentPath, SHARE_IMAGE_FILE } from '../lib/urls.ts';
+import { API_INDEX_PATH, type ApiIndex } from '../lib/casebook/export.ts';
 import { buildMark } from './build-marks.ts';
 import { INDEX_AFTER_ASTRO } from './pagefind.ts';
 
@@ -69,9 +69,7 @@ export async function drawShareImages(
 		log.warn('SHARE_IMAGES=off: no share images drawn; og:image links point at nothing.');
 		return { images: 0, drawn: 0, ms: 0 };
 	}
-	const list = JSON.parse(readFileSync(join(outDir, 'api', 'incidents.json'), 'utf8')) as {
-		incidents: (ShareCardSource & { slug: string })[];
-	};
+	const list = JSON.parse(readFileSync(join(outDir, API_INDEX_PATH), 'utf8')) as ApiIndex;
 	mkdirSync(cacheDir, { recursive: true });
 	const started = performance.now();
 	let drawn = 0;

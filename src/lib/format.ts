@@ -1,16 +1,41 @@
 /** Reader-facing formatting shared by pages, feeds and exports. */
 
-/** "13,400,000". */
-export function formatCount(n: number): string {
-	return n.toLocaleString('en-US');
+/** A noun in the singular and the plural, so that a count is written with the right one. */
+export interface Noun {
+	one: string;
+	many: string;
 }
 
-/** "1 case study", "1,424 case studies". */
-export const formatCaseStudies = (n: number) => `${formatCount(n)} case ${n === 1 ? 'study' : 'studies'}`;
+/** A noun whose plural adds an s, unless given: `noun('filing')`, `noun('case study', 'case studies')`. */
+export const noun = (one: string, many = `${one}s`): Noun => ({ one, many });
+
+/** The nouns counted across the site. */
+export const CASE_STUDY = noun('case study', 'case studies');
+export const FILING = noun('filing');
+export const DAY = noun('day');
+export const EXPORT = noun('export');
+export const PERSON = noun('person', 'people');
+
+/** The noun's form for a count of `n`: `plural(1, FILING)` → "filing". */
+export const plural = (n: number, of: Noun) => (n === 1 ? of.one : of.many);
+
+/** "13,400,000"; with a noun, "1 case study", "1,424 case studies". */
+export function formatCount(n: number, of?: Noun): string {
+	const figure = formatNumber(n);
+	return of ? `${figure} ${plural(n, of)}` : figure;
+}
+
+/** A number as readers here write it, with thousands separators and at most `digits` decimals (three, as toLocaleString): "1,234.5". */
+export function formatNumber(n: number, digits = 3): string {
+	return n.toLocaleString('en-US', { maximumFractionDigits: digits });
+}
+
+/** "12.5%": `part` of `of`, to one decimal; 0% of nothing. */
+export const formatShare = (part: number, of: number) => `${formatNumber((100 * part) / Math.max(1, of), 1)}%`;
 
 /** "13.4 million", "20,000": short form for headlines and charts. */
 export function formatCountShort(n: number): string {
-	if (n >= 1_000_000) return `${(n / 1_000_000).toLocaleString('en-US', { maximumFractionDigits: 1 })} million`;
+	if (n >= 1_000_000) return `${formatNumber(n / 1_000_000, 1)} million`;
 	return formatCount(n);
 }
 

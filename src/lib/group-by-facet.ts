@@ -4,7 +4,7 @@
  * derived from. The casebook's facets (`casebook/facets.ts`) and the register's (`register/facets.ts`) are
  * both lists of these.
  */
-import type { Vocabulary } from '../vocabularies.ts';
+import { usStates, type UsState, type Vocabulary } from '../vocabularies.ts';
 
 /** One value of a facet: a stable slug for its URL and a label for readers. */
 export interface FacetValue {
@@ -27,6 +27,8 @@ export interface Facet<T> {
 	vocabulary?: Vocabulary;
 	/** The value of an item whose field was left blank, listed after every other value. */
 	notGiven?: FacetValue;
+	/** Whether an item can have several values, so that the counts add up to more than the items. */
+	multiple?: boolean;
 }
 
 /** One value with the items that have it, in the order the items were given. */
@@ -96,6 +98,45 @@ export function vocabularyFacet<T, K extends string>(
 			return terms.length === 0 && notGiven
 				? [notGiven]
 				: terms.map((term) => ({ slug: term, label: vocabulary.terms[term].label }));
+		},
+	};
+}
+
+/** The state or territory facet; an item with none has the value `notGiven` where one is given, and no value otherwise. */
+export function stateFacet<T>(
+	definition: string,
+	pick: (item: T) => UsState | null | undefined,
+	notGiven?: FacetValue,
+): Facet<T> {
+	return {
+		key: 'state',
+		label: 'State',
+		plural: 'States',
+		definition,
+		order: 'label',
+		notGiven,
+		values: (item) => {
+			const state = pick(item);
+			return state ? [{ slug: state.toLowerCase(), label: usStates[state] }] : notGiven ? [notGiven] : [];
+		},
+	};
+}
+
+/** A facet by year, newest first; an item with no year is left out. */
+export function yearFacet<T>(
+	label: string,
+	definition: string,
+	pick: (item: T) => string | number | undefined,
+): Facet<T> {
+	return {
+		key: 'year',
+		label,
+		plural: 'Years',
+		definition,
+		order: 'year',
+		values: (item) => {
+			const year = pick(item);
+			return year === undefined ? [] : [{ slug: String(year), label: String(year) }];
 		},
 	};
 }

@@ -1,4 +1,5 @@
 /** How the listings that grow with the casebook are split into pages. */
+import { formatCount, type Noun } from './format.ts';
 
 /**
  * Case studies per page of a browse listing (cards). At 10,000 case studies the most common value
@@ -21,12 +22,47 @@ export function pageOf<T>(items: readonly T[], n: number, size: number): { items
 	return { items: items.slice((n - 1) * size, n * size), last: pageCount(items.length, size) };
 }
 
-/** The routes of pages 2 and on (`page/2/`) of a listing of `count` items in pages of `size`. */
-export function laterPages(count: number, size: number): { params: { page: string }; props: { current: number } }[] {
-	return Array.from({ length: pageCount(count, size) - 1 }, (_, i) => ({
-		params: { page: String(i + 2) },
-		props: { current: i + 2 },
+/**
+ * The routes of every page of a listing of `count` items in pages of `size`, for a `[...page]`
+ * route: the first at the listing's own path (no `page` parameter), then `2/` and on.
+ */
+export function listingPages(count: number, size: number): { params: { page?: string }; props: { current: number } }[] {
+	return Array.from({ length: pageCount(count, size) }, (_, i) => ({
+		params: { page: i === 0 ? undefined : String(i + 1) },
+		props: { current: i + 1 },
 	}));
+}
+
+/** The routes of pages 2 and on (`page/2/`), for a `page/[page]` route beside the listing's first page. */
+export function laterPages(count: number, size: number): { params: { page: string }; props: { current: number } }[] {
+	return listingPages(count, size)
+		.slice(1)
+		.map(({ params, props }) => ({ params: { page: params.page! }, props }));
+}
+
+/** One page of a listing: its items, which page it is, and of how many items in pages of what size. */
+export interface ListingPage<T> {
+	items: T[];
+	current: number;
+	last: number;
+	count: number;
+	size: number;
+}
+
+/** Page `current` (1-based) of a listing of `items` in pages of `size`. */
+export function listingPage<T>(items: readonly T[], current: number, size: number): ListingPage<T> {
+	return { ...pageOf(items, current, size), current, count: items.length, size };
+}
+
+/**
+ * Which items a page of a listing shows, as a sentence: "Filings 201–400 are on this page.";
+ * nothing where the listing fits on one page.
+ */
+export function pageRange(page: ListingPage<unknown>, noun: Noun): string {
+	if (page.last <= 1) return '';
+	const first = (page.current - 1) * page.size + 1;
+	const items = noun.many[0]!.toUpperCase() + noun.many.slice(1);
+	return `${items} ${formatCount(first)}–${formatCount(first + page.items.length - 1)} are on this page.`;
 }
 
 /**

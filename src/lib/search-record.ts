@@ -2,14 +2,15 @@
  * What Pagefind indexes for a case study and for a register filing besides their text: filters
  * (from the facets, with their labels), sort keys and result metadata; and the filter values with
  * their counts that the search page offers. Derived from the models, like every other view: the
- * casebook's facets (./facets.ts) and the register's (./register/facets.ts), joined under one
+ * casebook's facets and the register's, from their dataset descriptions,, joined under one
  * filter where their vocabularies coincide.
  */
 import { groupByFacet, type Facet, type FacetValue } from './group-by-facet.ts';
-import { facetByKey } from './casebook/facets.ts';
+import { casebook } from './casebook/dataset.ts';
+import { facetOf } from './dataset.ts';
 import { formatCount } from './format.ts';
 import type { Incident } from './casebook/model.ts';
-import { registerFacetByKey } from './register/facets.ts';
+import { register } from './register/dataset.ts';
 import type { Filing } from './register/model.ts';
 import { formatPartialDate, partialDate, sortKey, type PartialDate } from '../schemas/partial-date.ts';
 import { breachTypes, locations, organizationTypes } from '../vocabularies.ts';
@@ -34,13 +35,13 @@ const kindValue = (kind: SearchKind): FacetValue => ({ slug: kind, label: SEARCH
 
 /** A register facet's values without "not given": a case study's unknown has no value either. */
 const registerValues = (key: string) => {
-	const facet = registerFacetByKey(key);
+	const facet = facetOf(register, key);
 	return (filing: Filing) => facet.values(filing).filter((v) => v.slug !== facet.notGiven?.slug);
 };
 
 /** A casebook facet as a filter of case studies alone, or of both kinds with the register facet `shared`. */
 function fromFacet(key: SearchFilterKey, shared?: string, label?: string): SearchFilter {
-	const facet = facetByKey(key);
+	const facet = facetOf(casebook, key);
 	return {
 		key,
 		label: label ?? facet.label,
@@ -53,7 +54,7 @@ function fromFacet(key: SearchFilterKey, shared?: string, label?: string): Searc
 
 /** A register facet as a filter of filings alone. */
 function fromRegisterFacet(key: SearchFilterKey): SearchFilter {
-	const facet = registerFacetByKey(key);
+	const facet = facetOf(register, key);
 	return { key, label: facet.label, order: facet.order, vocabulary: facet.vocabulary, filing: registerValues(key) };
 }
 
@@ -140,12 +141,15 @@ export function filingSearchRecord(filing: Filing, organization: string): Search
 	);
 }
 
+/** How much the words of a case study's title and of its organization's name weigh in search (Pagefind's `data-pagefind-weight`). */
+export const CASE_STUDY_WEIGHTS = { title: 10, organization: 8 } as const;
+
 /**
  * How much the words of a filing's name weigh in search (Pagefind's `data-pagefind-weight`):
  * a plain paragraph's weight, less than the 7 Pagefind gives a heading and far less than a case
- * study's title (10) and organization (8), so that a query for an organization lists its case
- * study above its filings; twice that for a filing a case study covers, so that the filing of
- * the breach the case study tells comes first among the organization's many.
+ * study's title and organization (CASE_STUDY_WEIGHTS), so that a query for an organization lists
+ * its case study above its filings; twice that for a filing a case study covers, so that the
+ * filing of the breach the case study tells comes first among the organization's many.
  */
 export function filingNameWeight(filing: Filing): number {
 	return filing.caseStudies.length > 0 ? 2 : 1;

@@ -32,8 +32,9 @@ export function absoluteUrl(path: string, root: SiteRoot): string {
 export const incidentPath = (slug: string) => `incidents/${slug}/`;
 /** The file name of a share image (`og:image`), beside the page it shows: `share.png`, `incidents/<slug>/share.png`. */
 export const SHARE_IMAGE_FILE = 'share.png';
-/** The browse page of one facet value. */
-export const browsePath = (facet: string, value?: string) => (value ? `browse/${facet}/${value}/` : `browse/${facet}/`);
+/** The casebook's browse index, a facet's values, or the case studies with one value. */
+export const browsePath = (facet?: string, value?: string) =>
+	facet ? (value ? `browse/${facet}/${value}/` : `browse/${facet}/`) : 'browse/';
 /** The timeline, or the timeline of one year of disclosure (`2024`, `unknown`), or of one month in it (`03`, `unknown`). */
 export const timelinePath = (year?: string, month?: string) =>
 	year ? (month ? `timeline/${year}/${month}/` : `timeline/${year}/`) : 'timeline/';
@@ -53,3 +54,9 @@ export const organizationPath = (slug?: string) => (slug ? `organizations/${slug
 export const registerStatsPath = 'register/stats/';
 export const registerChangesPath = 'register/changes/';
 export const registerChangesFeedPath = 'register/changes.xml';
+/** What one import changed: `register/changes/2026-07-01/`. */
+export const registerImportPath = (snapshot: string) => `${registerChangesPath}${snapshot}/`;
+/** The filings still at a 500 or 501 placeholder. */
+export const registerPlaceholdersPath = 'register/placeholders/';
+/** The Atom feed beside a page that has one (a state's filings, an organization): `<page>feed.xml`. */
+export const feedPathOf = (pagePath: string) => `${pagePath}feed.xml`;

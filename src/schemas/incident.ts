@@ -9,6 +9,7 @@
 import { z } from 'astro/zod';
 import { closestMatch } from './suggest.ts';
 import { SLUG_PATTERN } from './slug.ts';
+import { copyHostReason } from './copy-hosts.ts';
 import { parsePartialDate, partialDate, isImpossibleOrder } from './partial-date.ts';
 import {
 	actors,
@@ -110,7 +111,7 @@ export const sourceSchema = z
 	.object({
 		id: slug('source id').describe('Short id that facts and <Cite id> refer to, e.g. "hhs-ocr-portal".'),
 		url: httpUrlSchema.describe(
-			'The original publisher’s address: the regulator’s release at the regulator, the company’s notice, the newspaper’s article; never a copy. http(s) only.',
+			'The original publisher’s address: the regulator’s release at the regulator, the company’s notice, the newspaper’s article; when only a copy could be read and it does not give that address, the publisher’s own site. Never a copy or staging host (src/schemas/copy-hosts.ts). http(s) only.',
 		),
 		title: text('title').describe('The source’s own title.'),
 		publisher: text('publisher').describe('Who published it: a regulator, the organization, a newspaper.'),
@@ -125,6 +126,13 @@ export const sourceSchema = z
 	})
 	.strict()
 	.superRefine((source, ctx) => {
+		const copy = copyHostReason(source.url);
+		if (copy !== undefined)
+			ctx.addIssue({
+				code: 'custom',
+				path: ['url'],
+				message: `is a copy, not the original: ${copy} (cite the original publisher's URL; put the copy in \`via\`)`,
+			});
 		if (source.via !== undefined && sameUrl(source.via, source.url))
 			ctx.addIssue({
 				code: 'custom',

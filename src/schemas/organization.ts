@@ -3,11 +3,12 @@
  * studies the register spells in ways that name normalization cannot join.
  */
 import { z } from 'astro/zod';
+import { SLUG_PATTERN } from './slug.ts';
 
 export const organizationAliasSchema = z
 	.object({
 		/** The organization page's slug, e.g. `kaiser-permanente`. */
-		id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+		id: z.string().regex(SLUG_PATTERN, {
 			error: 'must be a slug in lowercase letters, digits and hyphens, e.g. "kaiser-permanente"',
 		}),
 		/** The name readers see. */

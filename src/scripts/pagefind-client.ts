@@ -256,7 +256,7 @@ export function kindCounts(response: SearchResponse, selection: Selection = {}):
 /** "60 case studies and 7,808 filings", "1 filing": a count of each kind given. */
 export function kindsText(counts: Partial<Record<SearchKind, number>>): string {
 	return KINDS.filter((k) => counts[k] !== undefined)
-		.map((k) => `${formatCount(counts[k]!)} ${counts[k] === 1 ? SEARCH_KINDS[k].one : SEARCH_KINDS[k].many}`)
+		.map((k) => formatCount(counts[k]!, SEARCH_KINDS[k]))
 		.join(' and ');
 }
 

@@ -16,6 +16,7 @@ import {
 	serializeRecords,
 	writeFilesAtomically,
 } from './register-store.ts';
+import { FILING, formatCount } from '../lib/format.ts';
 
 /** An import that cannot go ahead; `problems` lists every reason, each naming its file. */
 export class ImportError extends Error {
@@ -111,7 +112,7 @@ export function importSnapshot(
 		rows.push(...reading.rows);
 		problems.push(...reading.problems);
 		progress(
-			`  ${reading.rows.length.toLocaleString('en-US')} filings${reading.problems.length ? `, ${reading.problems.length} problems` : ''}`,
+			`  ${formatCount(reading.rows.length, FILING)}${reading.problems.length ? `, ${reading.problems.length} problems` : ''}`,
 		);
 	}
 	if (problems.length > 0)
@@ -119,9 +120,7 @@ export function importSnapshot(
 			problems.map((p) => (p.line > 0 ? `${p.file}:${p.line}: ${p.column}: ${p.message}` : `${p.file}: ${p.message}`)),
 		);
 
-	progress(
-		`Merging ${rows.length.toLocaleString('en-US')} filings into ${register.records.length.toLocaleString('en-US')}…`,
-	);
+	progress(`Merging ${formatCount(rows.length, FILING)} into ${formatCount(register.records.length)}…`);
 	const { records, report } = mergeSnapshot(register.records, rows, snapshot);
 	const entry: RegisterImport = {
 		snapshot,

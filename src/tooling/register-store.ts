@@ -58,6 +58,11 @@ export function readRegister(dir: string): RegisterData {
 	return { records, imports: log?.success ? log.data : [] };
 }
 
+/**
+ * The record's keys in the order the file keeps them (the schema's, less the history, which comes
+ * last): a re-import diffs by field only where a field changed. The type below fails to compile
+ * when the schema gains a field this list lacks.
+ */
 const RECORD_KEYS = [
 	'id',
 	'name',
@@ -71,7 +76,10 @@ const RECORD_KEYS = [
 	'status',
 	'firstSeen',
 	'lastSeen',
-] as const;
+] as const satisfies readonly (keyof RegisterRecord)[];
+const everyKey: Exclude<keyof RegisterRecord, (typeof RECORD_KEYS)[number] | 'history'> extends never ? true : never =
+	true;
+void everyKey;
 
 /** One observation with its keys in a fixed order. */
 function ordered(o: RegisterObservation): RegisterObservation {

@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CALLOUT_KINDS, KIT, KIT_COMPONENTS, type KitComponent } from '../lib/casebook/kit.ts';
 import { splitFrontmatter } from '../lib/casebook/frontmatter.ts';
-import { checkCrossFile, checkFile, fieldName, lintBody, type CheckedFile } from './validate.ts';
+import {
+	checkCrossFile,
+	checkFile,
+	checkParentsAgainstFilers,
+	fieldName,
+	lintBody,
+	type CheckedFile,
+} from './validate.ts';
+import type { RegisterRecord } from '../schemas/register.ts';
 
 const GOOD = 'tests/fixtures/good-content/incidents/good-case-2024.mdx';
 const good = readFileSync(GOOD);
@@ -90,5 +98,34 @@ describe('checkCrossFile', () => {
 describe('fieldName', () => {
 	it('writes a path as it reads in the docs', () => {
 		expect(fieldName(['sources', 2, 'url'])).toBe('sources[2].url');
+	});
+});
+
+describe('checkParentsAgainstFilers', () => {
+	const withParent = (parent: string, filing: string): CheckedFile => {
+		const { checked } = checkFile(GOOD, good);
+		const data = structuredClone(checked.data!);
+		data.organization.parent = parent;
+		data.register = { filings: [filing] };
+		return { ...checked, data };
+	};
+	const records = new Map([
+		['a-and-a-services-d-b-a-sav-rx-ne-2024-05-24', { name: 'A&A Services d/b/a Sav-Rx' }],
+		['lifespan-corporation-ri-2017-04-21', { name: 'Lifespan Corporation' }],
+	]) as unknown as Map<string, RegisterRecord>;
+
+	it('calls the legal name of a d/b/a filing what it is', () => {
+		const [problem] = checkParentsAgainstFilers(
+			[withParent('A&A Services', 'a-and-a-services-d-b-a-sav-rx-ne-2024-05-24')],
+			records,
+		);
+		expect(problem).toMatchObject({ field: 'organization.parent' });
+		expect(problem!.message).toContain('expected it in `organization.legalName`');
+	});
+
+	it('leaves a parent that filed for its subsidiary under its own name alone', () => {
+		expect(
+			checkParentsAgainstFilers([withParent('Lifespan Corporation', 'lifespan-corporation-ri-2017-04-21')], records),
+		).toEqual([]);
 	});
 });

@@ -12,7 +12,7 @@ import { basename } from 'node:path';
 import { LineCounter, parseDocument, isMap } from 'yaml';
 import { load as loadYaml } from 'js-yaml';
 import { mdxToMdast } from 'satteri';
-import { incidentSchema, type IncidentData } from '../schemas/incident.ts';
+import { incidentSchema, sameCompany, type IncidentData } from '../schemas/incident.ts';
 import { closestMatch } from '../schemas/suggest.ts';
 import { SLUG_PATTERN, slugOf } from '../schemas/slug.ts';
 import { splitFrontmatter, type SplitWriteUp } from '../lib/casebook/frontmatter.ts';
@@ -291,10 +291,32 @@ export function lintBody(body: string, sourceIds: readonly string[]): Omit<Probl
 			add(
 				`<${node.name}> stands inside a paragraph, but it is a block (a figure or a box) and would break the page's HTML (expected it on a line of its own, with a blank line before and after${node.name === 'Quote' ? '; for a few words in a sentence, use “quotation marks” and <Cite>' : ''})`,
 			);
+		repeatedCitations(node.children ?? []).forEach((cite) =>
+			problems.push({
+				line: cite.position?.start.line ?? line,
+				field: 'body',
+				message: `cites "${citeId(cite)}" twice in a row (expected one <Cite id="${citeId(cite)}"/> after the claim)`,
+			}),
+		);
 		node.children?.forEach(visit);
 	};
 	visit(tree);
 	return problems;
+}
+
+const citeId = (node: MdNode): unknown => node.attributes?.find((a) => a.name === 'id')?.value;
+
+/** Each <Cite> that repeats the source of the <Cite> just before it, with only spaces between. */
+function repeatedCitations(children: readonly MdNode[]): MdNode[] {
+	const repeats: MdNode[] = [];
+	let previous: unknown;
+	for (const child of children) {
+		if (child.type === 'text' && /^\s*$/.test(child.value ?? '')) continue;
+		const id = child.type === 'mdxJsxTextElement' && child.name === 'Cite' ? citeId(child) : undefined;
+		if (typeof id === 'string' && id === previous) repeats.push(child);
+		previous = id;
+	}
+	return repeats;
 }
 
 function isSafeUrl(url: string): boolean {
@@ -390,6 +412,7 @@ export function checkCorpus(
 	problems.push(...checkCrossFile(files));
 	for (const { kind, ...problem } of checkRegisterLinks(files, register.records, register.latest))
 		(kind === 'error' ? problems : warnings).push(problem);
+	warnings.push(...checkParentsAgainstFilers(files, register.records));
 	const byPlace = (a: Problem, b: Problem) => a.file.localeCompare(b.file) || a.line - b.line;
 	problems.sort(byPlace);
 	warnings.sort(byPlace);
@@ -493,5 +516,34 @@ export function checkOrganizations(file: string): Problem[] {
 			else seen.set(id, lineAt(node));
 		}
 	});
+	return problems;
+}
+
+/**
+ * A `parent` that is the legal name in the organization's own "X d/b/a Y" register filing
+ * ("A&A Services" for "A&A Services d/b/a Sav-Rx") is its legal name, not a parent: a warning,
+ * which `--strict` makes an error. A parent that simply filed for a subsidiary (Lifespan
+ * Corporation for the Lifespan ACE) files under its own name, with no d/b/a, and is left alone.
+ */
+export function checkParentsAgainstFilers(
+	files: readonly CheckedFile[],
+	records: ReadonlyMap<string, RegisterRecord>,
+): Problem[] {
+	const problems: Problem[] = [];
+	for (const f of files) {
+		const parent = f.data?.organization.parent;
+		if (parent === undefined) continue;
+		for (const id of f.data?.register.filings ?? []) {
+			const filer = records.get(id)?.name;
+			const [legal, trading] = filer?.split(/\s+(?:d\/b\/a|dba|doing business as)\s+/i) ?? [];
+			if (legal !== undefined && trading !== undefined && sameCompany(legal, parent))
+				problems.push({
+					file: f.file,
+					line: f.keyLines.get('organization') ?? 1,
+					field: 'organization.parent',
+					message: `"${parent}" is the name of the organization's own register filing ${id} ("${filer}"), not a parent (expected it in \`organization.legalName\`)`,
+				});
+		}
+	}
 	return problems;
 }

@@ -161,3 +161,42 @@ test('a former slug redirects to the case study', { tag: '@base' }, async ({ pag
 	await expect(page).toHaveURL(/\/incidents\/kaiser-permanente-2024\/$/);
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Kaiser Permanente');
 });
+
+test('/data/ links every open-data file with its description, and describes every column of every CSV', async ({
+	page,
+	request,
+}) => {
+	const dist = process.env.E2E_DIST ?? 'dist';
+	const published = ['api', 'data', 'schema'].flatMap((folder) =>
+		readdirSync(join(dist, folder), { recursive: true, withFileTypes: true })
+			.filter((entry) => entry.isFile())
+			.map((entry) => relative(dist, join(entry.parentPath, entry.name))),
+	);
+	expect(published).toContain('data/register.csv');
+	await page.goto('data/');
+	const listed = page.locator('dl > div');
+	const entries = await listed.evaluateAll((divs) =>
+		divs.map((d) => ({
+			href: d.querySelector('dt a')!.getAttribute('href')!,
+			path: d.querySelector('dt code')!.textContent!,
+			description: d.querySelector('dd')!.textContent!.trim(),
+		})),
+	);
+	const base = new URL(page.url()).pathname.replace(/data\/$/, '');
+	const byPath = new Map(entries.map((e) => [e.path, e]));
+	for (const file of published) {
+		// A family of files, api/incidents/<slug>.json, is listed once.
+		const family = file.replace(/^api\/incidents\/[^/]+\.json$/, 'api/incidents/<slug>.json');
+		const entry = byPath.get(family);
+		expect(entry, `${file} is listed on /data/`).toBeDefined();
+		expect(entry!.description, file).toMatch(/\w{3,}.*\./);
+		if (family === file) expect(entry!.href).toBe(`${base}${file}`);
+	}
+	for (const entry of entries) expect((await request.get(entry.href)).status(), entry.href).toBe(200);
+	for (const file of published.filter((f) => f.endsWith('.csv'))) {
+		const [header] = parse(await (await request.get(file)).text(), { bom: true, to_line: 1 }) as string[][];
+		const dictionary = page.getByRole('table', { name: `Columns of ${file}, in order` });
+		expect(await dictionary.locator('tbody th').allTextContents(), file).toEqual(header);
+		for (const cell of await dictionary.locator('tbody td').allTextContents()) expect(cell, file).toMatch(/\w{3,}/);
+	}
+});

@@ -1,13 +1,17 @@
 /**
  * The HHS breach register as readers meet it: the listing, its facets (whose counts add up), a
  * filing's page with its history, an organization's page, the case pages' links to filings, what
- * changed at each import (page and feed), the statistics and the open data.
+ * changed at each import (page and feed), the statistics, the placeholder watch list, the feeds
+ * per state and per organization, how fresh the data is, and the open data.
  */
 import Ajv2020 from 'ajv/dist/2020.js';
 import { parse } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
+import { parseFeed } from '@rowanmanning/feed-parser';
 import { expect, test } from './fixtures.ts';
 import { registerFacets } from '../../src/lib/register/facets.ts';
+import { FILINGS_FEED_LIMIT } from '../../src/lib/register/feeds.ts';
+import { registerAsOf } from '../../src/lib/register/freshness.ts';
 
 const CHANGE = 'register/change-healthcare-inc-mn-2024-07-19/';
 const total = async (request: import('@playwright/test').APIRequestContext) =>
@@ -20,10 +24,8 @@ test(
 		const count = await total(request);
 		expect(count).toBeGreaterThan(7000);
 		await page.goto('register/');
-		await expect(page.locator('[data-filings]')).toHaveAttribute('data-filings', String(count));
-		await expect(page.locator('[data-filings]')).toContainText(
-			`${count.toLocaleString('en-US')} filings, newest first`,
-		);
+		await expect(page.locator('[data-items]')).toHaveAttribute('data-items', String(count));
+		await expect(page.locator('[data-items]')).toContainText(`${count.toLocaleString('en-US')} filings, newest first`);
 		const rows = page.locator('tbody tr');
 		await expect(rows).toHaveCount(200);
 		const dates = await page.locator('tbody time').allTextContents();
@@ -64,7 +66,7 @@ for (const facet of registerFacets) {
 			const label = await first.textContent();
 			await first.click();
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${facet.label}: ${label}`);
-			await expect(page.locator('[data-filings]')).toHaveAttribute('data-filings', String(counts[0]));
+			await expect(page.locator('[data-items]')).toHaveAttribute('data-items', String(counts[0]));
 		},
 	);
 }
@@ -229,5 +231,181 @@ test(
 			['2024-10-08', '500'],
 			['2026-07-01', '192700000'],
 		]);
+	},
+);
+
+type ApiFiling = {
+	id: string;
+	state: string | null;
+	individualsAffected: number | null;
+	organization: { slug: string };
+	url: string;
+	caseStudies: { slug: string }[];
+};
+const register = async (request: import('@playwright/test').APIRequestContext) =>
+	(await (await request.get('api/register.json')).json()) as { snapshot: string; filings: ApiFiling[] };
+
+test(
+	'every register page and the home page say how fresh the register is, linking the newest import',
+	{ tag: '@base' },
+	async ({ page, request }) => {
+		const { snapshot } = await register(request);
+		for (const path of [
+			'',
+			'register/',
+			'register/page/2/',
+			'register/browse/',
+			'register/browse/state/',
+			'register/browse/state/ca/',
+			CHANGE,
+			'register/stats/',
+			'register/changes/',
+			'register/placeholders/',
+			'organizations/change-healthcare/',
+		]) {
+			await page.goto(path);
+			const line = page.locator('[data-register-as-of]');
+			await expect(line, path).toHaveAttribute('data-register-as-of', snapshot);
+			await expect(line, path).toContainText(registerAsOf(snapshot));
+		}
+		await page.locator('[data-register-as-of] a').click();
+		await expect(page).toHaveURL(new RegExp(`register/changes/${snapshot}/$`));
+	},
+);
+
+test(
+	'the placeholder watch list: every filing still at 500 or 501, longest wait first, linked from the register and the statistics',
+	{ tag: '@base' },
+	async ({ page, request }) => {
+		const { filings } = await register(request);
+		await page.goto('register/');
+		await page.getByRole('link', { name: 'the filings still at one' }).click();
+		await expect(page).toHaveURL(/register\/placeholders\/$/);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Filings still at a placeholder count');
+		const listed = Number(await page.locator('[data-items]').getAttribute('data-items'));
+		expect(listed).toBeGreaterThan(0);
+		// At most the filings at 500 or 501 (those no longer listed are left out), at least those with a case study among them.
+		expect(listed).toBeLessThanOrEqual(
+			filings.filter((f) => f.individualsAffected === 500 || f.individualsAffected === 501).length,
+		);
+		const rows = page.locator('tbody tr');
+		await expect(rows).toHaveCount(Math.min(listed, 200));
+		const counts = await rows.locator('td:nth-child(3)').allTextContents();
+		expect(new Set(counts)).toEqual(new Set(counts.filter((c) => c === '500' || c === '501')));
+		const days = await page
+			.locator('td[data-days]')
+			.evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-days'))));
+		expect(days).toEqual([...days].sort((a, b) => b - a));
+		// The days run from the filing to the newest export.
+		const first = rows.first();
+		const filed = await first.locator('time').getAttribute('datetime');
+		const { snapshot } = await register(request);
+		expect(days[0]).toBe((Date.parse(snapshot) - Date.parse(filed!)) / 86_400_000);
+		await first.getByRole('link').click();
+		await expect(page.locator('dl').first()).toContainText(/Individuals affected\s*50[01](?!\d)/);
+		await page.goto('register/stats/');
+		await page.getByRole('link', { name: 'The filings still at a placeholder' }).click();
+		await expect(page).toHaveURL(/register\/placeholders\/$/);
+	},
+);
+
+test(
+	'the statistics show revisions over the years: how often, by how much, and how long placeholders last',
+	{ tag: '@base' },
+	async ({ page }) => {
+		await page.goto('register/stats/');
+		const numbers = (texts: string[]) => texts.map((t) => Number(t.replace(/,/g, '')));
+		const sum = (texts: string[]) => numbers(texts).reduce((a, b) => a + b, 0);
+		const perYear = page.getByRole('table', { name: 'Exports, revisions and filings revised per year of export' });
+		const exports = sum(await perYear.locator('tbody td:nth-child(2)').allTextContents());
+		const revisions = sum(await perYear.locator('tbody td:nth-child(3)').allTextContents());
+		expect(exports).toBeGreaterThanOrEqual(2);
+		expect(revisions).toBeGreaterThan(0);
+		// Upward and downward add up to every revision, and so do the bands of the ratio.
+		expect(sum(await page.locator('#revisions-by-export-year tbody td:last-child').allTextContents())).toBe(revisions);
+		expect(sum(await page.locator('#revision-ratios tbody td').allTextContents())).toBe(revisions);
+		const lifetimes = page.locator('#placeholder-lifetimes');
+		await expect(lifetimes.locator('tbody tr')).toHaveCount(6);
+		await expect(page.locator('#placeholder-heading ~ p').first()).toContainText(
+			/a median [\d,]+ days after they were filed/,
+		);
+		for (const id of ['revisions-by-export-year', 'revised-by-year-filed', 'revision-ratios', 'placeholder-lifetimes'])
+			await expect(page.locator(`figure:has(#${id}) > svg`)).toHaveCount(1);
+	},
+);
+
+test(
+	'what changed lists every import, newest first, each with its own page; the feed has an entry for each',
+	{ tag: '@base' },
+	async ({ page, request, baseURL }) => {
+		await page.goto('register/changes/');
+		const index = page.getByRole('table', { name: /^Every import, newest first/ });
+		const dates = await index.locator('tbody time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')!));
+		expect(dates.length).toBeGreaterThanOrEqual(2);
+		expect(dates).toEqual([...dates].sort().reverse());
+		await index.getByRole('link', { name: dates.at(-1)! }).click();
+		await expect(page).toHaveURL(new RegExp(`register/changes/${dates.at(-1)}/$`));
+		await expect(page.getByRole('heading', { level: 1 })).toContainText('Export of');
+		await expect(page.locator('[data-import-summary]')).toContainText('first import');
+		await page.getByRole('navigation', { name: 'Imports' }).getByRole('link').first().click();
+		await expect(page).toHaveURL(new RegExp(`register/changes/${dates.at(-2)}/$`));
+		await expect(page.getByRole('table', { name: /^Revised/ })).toBeVisible();
+
+		const feed = parseFeed(await (await request.get('register/changes.xml')).text());
+		const imports = feed.items.filter((i) => /\/register\/changes\/\d{4}-\d{2}-\d{2}\/$/.test(i.url!));
+		expect(imports.map((i) => i.url!.match(/(\d{4}-\d{2}-\d{2})\/$/)![1])).toEqual(dates);
+		for (const [n, i] of imports.entries())
+			expect(new URL(i.url!).pathname).toBe(new URL(`register/changes/${dates[n]}/`, baseURL).pathname);
+		// New filings as well as revisions.
+		expect(feed.items.some((i) => /: added: /.test(i.title!))).toBe(true);
+		expect(feed.items.some((i) => /: individuals affected /.test(i.title!))).toBe(true);
+	},
+);
+
+test(
+	'a state’s and an organization’s page link their Atom feed, which carries their new filings and revised figures',
+	{ tag: '@base' },
+	async ({ page, request }) => {
+		const { filings } = await register(request);
+		for (const { path, belongs } of [
+			{ path: 'register/browse/state/ca/', belongs: (f: ApiFiling) => f.state === 'CA' },
+			{
+				path: 'organizations/change-healthcare/',
+				belongs: (f: ApiFiling) => f.organization.slug === 'change-healthcare',
+			},
+		]) {
+			await page.goto(path);
+			const alternate = page.locator('head link[rel="alternate"][type="application/atom+xml"][href$="feed.xml"]');
+			await expect(alternate).toHaveCount(1);
+			const href = (await alternate.getAttribute('href'))!;
+			expect(new URL(href, page.url()).href).toBe(new URL('feed.xml', page.url()).href);
+			const subscribe = page.getByRole('link', { name: 'Subscribe', exact: true });
+			await expect(subscribe).toHaveAttribute('href', href);
+			const response = await request.get(new URL(href, page.url()).href);
+			expect(response.status()).toBe(200);
+			const feed = parseFeed(await response.text());
+			expect(feed.authors.map((a) => a.name)).toEqual(['Breach Casebook']);
+			expect(feed.items.length).toBeGreaterThan(0);
+			expect(feed.items.length).toBeLessThanOrEqual(FILINGS_FEED_LIMIT);
+			const mine = new Set(filings.filter(belongs).map((f) => f.url));
+			const dates = feed.items.map((item) => {
+				expect(mine.has(item.url!), `${path}: ${item.title}`).toBe(true);
+				return item.updated!.getTime();
+			});
+			expect(dates).toEqual([...dates].sort((a, b) => b - a));
+			expect(new Set(feed.items.map((i) => i.id)).size).toBe(feed.items.length);
+		}
+		// Change Healthcare's feed carries the revision of its placeholder.
+		const change = parseFeed(await (await request.get('organizations/change-healthcare/feed.xml')).text());
+		expect(change.items[0]!.title).toMatch(/individuals affected 500 → 192,700,000/);
+		// An organization with one filing and no case study has no feed.
+		const counts = new Map<string, number>();
+		for (const f of filings) counts.set(f.organization.slug, (counts.get(f.organization.slug) ?? 0) + 1);
+		const single = filings.find((f) => counts.get(f.organization.slug) === 1 && f.caseStudies.length === 0)!;
+		await page.goto(`organizations/${single.organization.slug}/`);
+		await expect(page.getByRole('region', { name: 'Case studies' })).toHaveCount(0);
+		await expect(page.locator('head link[href$="feed.xml"]')).toHaveCount(0);
+		await expect(page.getByRole('link', { name: 'Subscribe', exact: true })).toHaveCount(0);
+		expect((await request.get(`organizations/${single.organization.slug}/feed.xml`)).status()).toBe(404);
 	},
 );

@@ -219,3 +219,23 @@ test('a printed case study lists its sources with their URLs', async ({ page }) 
 	await expect(page.locator('.source-list .source-url').first()).toBeVisible();
 	await expect(page.locator('body > header nav')).toBeHidden();
 });
+
+test('a source read through a copy names the original and says where it was read', async ({ page }) => {
+	await page.goto('incidents/anthem-2015/');
+	const notice = page.locator('#source-anthem-member-notice');
+	await expect(notice.locator('a').first()).toHaveAttribute('href', 'https://www.anthemfacts.com/');
+	await expect(notice).toContainText('Read via aimntls.com.');
+	await expect(notice.getByRole('link', { name: 'aimntls.com' })).toHaveAttribute(
+		'href',
+		'http://aimntls.com/news/categories/security',
+	);
+	// An original read at its own address says nothing about a copy.
+	await expect(page.locator('#source-cyberscoop-2019')).not.toContainText('Read via');
+});
+
+test("an organization's legal name is shown apart from its parent", async ({ page }) => {
+	await page.goto('incidents/blue-shield-of-california-2025/');
+	const facts = page.getByRole('region', { name: 'Facts' });
+	await expect(facts).toContainText("legal name: California Physicians' Service");
+	await expect(facts).not.toContainText('part of California');
+});

@@ -104,8 +104,12 @@ describe(`a casebook of ${CASES} case studies`, () => {
 			listed.push(...slugs);
 			expect(html.includes(`href="/browse/data-class/names/${n + 1}/" rel="next"`)).toBe(n < last);
 			expect(html).toMatch(new RegExp(`<span aria-current="page"[^>]*>\\s*${n}\\s*</span>`));
-			// Counts over a thousand are written with a separator, as readers expect.
-			expect(html).toContain(`>${expected.length.toLocaleString('en-US')} case studies, newest first;`);
+			// Counts over a thousand are written with a separator, as readers expect, and the page says which it shows.
+			const first = (n - 1) * BROWSE_PAGE_SIZE + 1;
+			const through = first + slugs.length - 1;
+			expect(html).toContain(
+				`>${expected.length.toLocaleString('en-US')} case studies, newest first. Case studies ${first.toLocaleString('en-US')}–${through.toLocaleString('en-US')} are on this page.<`,
+			);
 		}
 		expect(existsSync(join(site, `browse/data-class/names/${last + 1}`))).toBe(false);
 		expect(listed.sort()).toEqual(expected.sort());

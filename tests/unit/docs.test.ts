@@ -21,6 +21,12 @@ describe('generated documentation', () => {
 		expect(readFileSync('docs/BENCHMARKS.md', 'utf8')).toContain('### 10,000 case studies');
 	});
 
+	it('keeps docs/BENCHMARKS.md a report: at most 600 lines, its findings rewritten rather than appended', () => {
+		const text = readFileSync('docs/BENCHMARKS.md', 'utf8');
+		expect(text.split('\n').length, 'lines (history lives in git and docs/benchmarks/)').toBeLessThanOrEqual(600);
+		expect(text).not.toMatch(/^## Findings, \w+ round/m);
+	});
+
 	it('lists every vocabulary term', () => {
 		const text = readFileSync('docs/AUTHORING.md', 'utf8');
 		for (const v of Object.values(vocabularies))

@@ -1,13 +1,7 @@
-/**
- * A build without SITE_URL: a local one warns, naming every output that points at localhost; one
- * for deployment (CI, or --production) fails and leaves the previous site as it was.
- */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { isDeployBuild, PLACEHOLDER_SITE, SITE_URL_OUTPUTS, siteUrlProblem } from '../../src/site-config.ts';
-import { runScript } from '../fixtures/model.ts';
+/** What a build without SITE_URL says, and when it refuses: the rule, in process. The builds that prove it are in tests/slow/site-url-build.test.ts. */
+import { describe, expect, it } from 'vitest';
+import { isDeployBuild, siteUrlProblem, SITE_URL_OUTPUTS } from '../../src/site-config.ts';
+import { OPEN_DATA_FILES } from '../../src/datasets.ts';
 
 describe('siteUrlProblem', () => {
 	it('is nothing when SITE_URL is set, in CI or not', () => {
@@ -35,37 +29,10 @@ describe('siteUrlProblem', () => {
 	});
 });
 
-describe('a build without SITE_URL', () => {
-	const work = mkdtempSync(join(tmpdir(), 'casebook-site-url-'));
-	afterAll(() => rmSync(work, { recursive: true, force: true }));
-	const content = join(work, 'content');
-	mkdirSync(join(content, 'incidents'), { recursive: true });
-	cpSync('tests/fixtures/good-content/incidents/good-case-2024.mdx', join(content, 'incidents', 'good-case-2024.mdx'));
-
-	it('warns loudly, naming the outputs, and builds', async () => {
-		const site = join(work, 'local');
-		const build = await runScript('build.ts', content, ['--outDir', site], { SITE_URL: '', CI: '' });
-		expect(build.code, build.out).toBe(0);
-		expect(build.out).toContain(`SITE_URL is not set: these outputs point at ${PLACEHOLDER_SITE}`);
-		for (const output of SITE_URL_OUTPUTS) expect(build.out).toContain(output);
-		// What the warning says is so.
-		expect(readFileSync(join(site, 'rss.xml'), 'utf8')).toContain(`${PLACEHOLDER_SITE}/incidents/good-case-2024/`);
-	}, 180_000);
-
-	for (const [name, env, args] of [
-		['in CI', { SITE_URL: '', CI: 'true' }, []],
-		['with --production', { SITE_URL: '', CI: '' }, ['--production']],
-	] as const) {
-		it(`fails ${name}, leaving the previous site`, async () => {
-			const site = join(work, `deploy-${args.length}`);
-			mkdirSync(site);
-			writeFileSync(join(site, 'index.html'), '<!doctype html><title>previous site</title>');
-			const build = await runScript('build.ts', content, ['--outDir', site, ...args], env);
-			expect(build.code).toBe(1);
-			expect(build.out).toContain('SITE_URL is not set, and this is a build for deployment');
-			expect(build.out).toContain('is unchanged');
-			expect(readFileSync(join(site, 'index.html'), 'utf8')).toBe('<!doctype html><title>previous site</title>');
-			expect(existsSync(`${site}.staging`)).toBe(false);
-		});
-	}
+describe('SITE_URL_OUTPUTS', () => {
+	it('names every open-data file that holds an absolute URL', () => {
+		const named = SITE_URL_OUTPUTS.join('\n');
+		for (const file of OPEN_DATA_FILES.filter((f) => f.absoluteUrls))
+			expect(named, file.path).toContain(file.path.replace('<slug>', '*'));
+	});
 });

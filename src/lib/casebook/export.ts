@@ -63,6 +63,15 @@ export const apiIndexSchema = z.object({
 /** One case study as served by the API. */
 export type ApiIncident = z.input<typeof apiIncidentSchema>;
 
+/**
+ * `api/incidents.json` as the build writes it, and as the integrations that work from it read it
+ * back (the per-case files, the share images, the dev server's search index).
+ */
+export type ApiIndex = z.input<typeof apiIndexSchema>;
+
+/** Where the build writes the API's index, under the site's root. */
+export const API_INDEX_PATH = 'api/incidents.json';
+
 const interval = (m: Measure | undefined) => (m ? { min: m.days.min, max: m.days.max } : null);
 
 /** The API record of one case study. */

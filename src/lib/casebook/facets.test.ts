@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { makeIncident } from '../../../tests/fixtures/model.ts';
 import { newestFirst } from './model.ts';
 import { groupByFacet } from '../group-by-facet.ts';
-import { facetByKey, facets } from './facets.ts';
+import { facets } from './facets.ts';
+import { casebook } from './dataset.ts';
+import { facetOf } from '../dataset.ts';
+
+const facetByKey = (key: string) => facetOf(casebook, key);
 
 const a = makeIncident('a-2023');
 const b = makeIncident('b-2024', (fm) => {

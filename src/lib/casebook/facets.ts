@@ -2,18 +2,10 @@
  * The facets readers browse and filter by. Each maps an incident to its values; browse pages,
  * the facts panel's links and the search filters are all derived from this one list.
  */
-import {
-	breachTypes,
-	dataClasses,
-	lessons,
-	locations,
-	organizationTypes,
-	usStates,
-	vectors,
-} from '../../vocabularies.ts';
+import { breachTypes, dataClasses, lessons, locations, organizationTypes, vectors } from '../../vocabularies.ts';
 import { disclosureYear, type Incident } from './model.ts';
 import { slugify } from '../../schemas/slug.ts';
-import { vocabularyFacet, type Facet, type FacetValue } from '../group-by-facet.ts';
+import { stateFacet, vocabularyFacet, yearFacet, type Facet, type FacetValue } from '../group-by-facet.ts';
 
 const named = (name: string): FacetValue => ({ slug: slugify(name), label: name });
 
@@ -28,17 +20,7 @@ export const facets: readonly Facet<Incident>[] = [
 		values: (i) => [named(i.data.organization.name)],
 	},
 	vocabularyFacet('organization-type', organizationTypes, (i: Incident) => [i.data.organization.type]),
-	{
-		key: 'state',
-		label: 'State',
-		plural: 'States',
-		definition: 'The US state where the organization is headquartered.',
-		order: 'label',
-		values: (i) =>
-			i.data.organization.state
-				? [{ slug: i.data.organization.state.toLowerCase(), label: usStates[i.data.organization.state] }]
-				: [],
-	},
+	stateFacet('The US state where the organization is headquartered.', (i: Incident) => i.data.organization.state),
 	vocabularyFacet('data-class', dataClasses, (i: Incident) => i.data.dataClasses),
 	vocabularyFacet('breach-type', breachTypes, (i: Incident) => i.data.breachType),
 	vocabularyFacet('location', locations, (i: Incident) => i.data.location),
@@ -51,17 +33,7 @@ export const facets: readonly Facet<Incident>[] = [
 		order: 'label',
 		values: (i) => i.data.recipients.map(named),
 	},
-	{
-		key: 'year',
-		label: 'Year disclosed',
-		plural: 'Years',
-		definition: 'The year the incident became public.',
-		order: 'year',
-		values: (i) => {
-			const year = disclosureYear(i);
-			return year === undefined ? [] : [{ slug: String(year), label: String(year) }];
-		},
-	},
+	yearFacet('Year disclosed', 'The year the incident became public.', disclosureYear),
 	vocabularyFacet('lesson', lessons, (i: Incident) => i.data.lessons),
 	{
 		key: 'tag',
@@ -72,10 +44,3 @@ export const facets: readonly Facet<Incident>[] = [
 		values: (i) => i.data.tags.map((t) => ({ slug: t, label: t.replace(/-/g, ' ') })),
 	},
 ];
-
-/** The facet with this key. */
-export function facetByKey(key: string): Facet<Incident> {
-	const facet = facets.find((f) => f.key === key);
-	if (!facet) throw new Error(`unknown facet "${key}"`);
-	return facet;
-}

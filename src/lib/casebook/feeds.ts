@@ -2,22 +2,11 @@
  * Feed items derived from the model: the most recently added or updated case studies, newest
  * first, with the facets as categories. The RSS and Atom routes only serialise these.
  */
+import type { FeedItem } from '../atom-feed.ts';
 import { compareNewestFirst, type Incident } from './model.ts';
 import { facets } from './facets.ts';
 import { partialDate, earliestIso, formatPartialDate } from '../../schemas/partial-date.ts';
 import { absoluteUrl, incidentPath, type SiteRoot } from '../urls.ts';
-
-/** One entry of a feed. */
-export interface FeedItem {
-	title: string;
-	summary: string;
-	link: string;
-	/** When the case study was first published here. */
-	published: Date;
-	/** When its facts last changed; equals `published` when never updated. */
-	updated: Date;
-	categories: string[];
-}
 
 const CATEGORY_FACETS = new Set(['vector', 'breach-type', 'data-class', 'organization-type']);
 const asDate = (text: string) => new Date(`${earliestIso(partialDate(text))}T00:00:00Z`);

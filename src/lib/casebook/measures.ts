@@ -4,6 +4,7 @@
  */
 import type { IncidentData, DateField } from '../../schemas/incident.ts';
 import { daysBetween, partialDate, type DayInterval, type PartialDate } from '../../schemas/partial-date.ts';
+import { DAY, formatCount } from '../format.ts';
 
 /** HIPAA Breach Notification Rule, 45 CFR 164.404(b): notify individuals within 60 days of discovery. */
 export const NOTIFICATION_LIMIT_DAYS = 60;
@@ -66,16 +67,13 @@ export type IncidentMeasures = ReturnType<typeof incidentMeasures>;
 export function formatDaysShort(days: DayInterval): string {
 	const mid = (days.min + days.max) / 2;
 	if (mid >= 365) return `${(mid / 365.25).toFixed(1)} years`;
-	return days.min === days.max
-		? `${days.min.toLocaleString('en-US')} ${days.min === 1 ? 'day' : 'days'}`
-		: `${days.min}–${days.max} days`;
+	return days.min === days.max ? formatCount(days.min, DAY) : `${days.min}–${days.max} days`;
 }
 
 /** "3 days", "about 8.5 years (3,110–3,140 days)". */
 export function formatDays(days: DayInterval): string {
-	const n = (d: number) => d.toLocaleString('en-US');
-	const unit = (d: number) => (d === 1 ? 'day' : 'days');
-	const exact = days.min === days.max ? `${n(days.min)} ${unit(days.min)}` : `${n(days.min)}–${n(days.max)} days`;
+	const exact =
+		days.min === days.max ? formatCount(days.min, DAY) : `${formatCount(days.min)}–${formatCount(days.max)} days`;
 	const mid = (days.min + days.max) / 2;
 	if (mid < 365) return exact;
 	const years = mid / 365.25;

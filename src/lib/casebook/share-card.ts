@@ -3,7 +3,7 @@
  * the element tree satori draws. Rendering it to PNG is the build's job
  * (src/integrations/share-images.ts); this module only decides the content and the look.
  */
-import { formatCount } from '../format.ts';
+import { formatCount, PERSON } from '../format.ts';
 import type { Incident } from './model.ts';
 import { SITE_DESCRIPTION, SITE_TITLE } from '../site-name.ts';
 
@@ -32,9 +32,7 @@ export function incidentShareCard({ facts, derived }: ShareCardSource): ShareCar
 		kicker: facts.organization.name,
 		title: facts.title,
 		facts: [
-			count === null
-				? 'Number affected unknown'
-				: `${formatCount(count)} ${count === 1 ? 'person' : 'people'} affected`,
+			count === null ? 'Number affected unknown' : `${formatCount(count, PERSON)} affected`,
 			derived.disclosed ? `Disclosed ${derived.disclosed.slice(0, 4)}` : 'Disclosure date unknown',
 		],
 	};

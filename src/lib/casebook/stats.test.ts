@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { makeIncident } from '../../../tests/fixtures/model.ts';
 import { median, headlineFigures, notificationShares, summariseMeasure, totalsByFacet } from './stats.ts';
 import { groupByFacet } from '../group-by-facet.ts';
-import { facetByKey } from './facets.ts';
+import { casebook } from './dataset.ts';
+import { facetOf } from '../dataset.ts';
 import { groupByDisclosureMonth, groupByDisclosureYear, monthName, timelineRows, timelineExtent } from './timeline.ts';
 import { dayRange, partialDate } from '../../schemas/partial-date.ts';
 
@@ -53,7 +54,7 @@ describe('aggregates', () => {
 	});
 
 	it('totals per facet value', () => {
-		const totals = totalsByFacet(groupByFacet([late, onTime, unknown], facetByKey('vector')));
+		const totals = totalsByFacet(groupByFacet([late, onTime, unknown], facetOf(casebook, 'vector')));
 		expect(totals).toEqual([
 			{
 				slug: 'programming-error',

@@ -7,6 +7,7 @@ import { breachTypes, locations, organizationTypes, registerStatuses } from '../
 import { absoluteUrl, incidentPath, organizationPath, registerPath, type SiteRoot } from '../urls.ts';
 import type { Filing } from './model.ts';
 import { csvFile } from '../csv.ts';
+import type { DataColumn } from '../open-data.ts';
 
 /** One filing in `api/register.json`: the record as imported, with its links. */
 export function apiFiling(filing: Filing, site: SiteRoot) {
@@ -95,6 +96,55 @@ export const REGISTER_HISTORY_CSV_COLUMNS = [
 	'status',
 	'changed',
 ] as const;
+
+/** What each column of `data/register.csv` holds: the data dictionary on /data/. */
+const REGISTER_CSV_DESCRIPTIONS: Record<(typeof REGISTER_CSV_COLUMNS)[number], string> = {
+	id: 'The casebook’s permanent id of the filing (the portal gives none).',
+	url: 'The canonical URL of its page.',
+	name: 'The covered entity’s name, as the latest export spelled it.',
+	state: 'Two-letter state or territory; empty where the portal left it blank.',
+	entity_type: 'Covered entity type, as the portal labels it; empty where it left it blank.',
+	individuals_affected: 'Individuals affected, as a whole number, as last filed; empty where blank.',
+	submitted: 'Breach submission date, YYYY-MM-DD: when the entity filed with OCR.',
+	type_of_breach: 'Type(s) of breach, as the portal labels them, joined with “; ”.',
+	location: 'Location(s) of the breached information, joined with “; ”.',
+	business_associate_present: '“Yes” when the entity reported a business associate, else “No”.',
+	status: 'The portal’s list it was last exported from: under investigation, or archived.',
+	first_seen: 'The first snapshot whose export listed the filing, YYYY-MM-DD.',
+	last_seen: 'The last snapshot whose export listed it, YYYY-MM-DD.',
+	absent_from_latest: '“Yes” when the latest export no longer lists it, else “No”.',
+	first_individuals_affected: 'Individuals affected as first seen, before any revision; empty where blank.',
+	count_revisions: 'How many times the portal has revised the count since the casebook first saw it.',
+	placeholder: '“Yes” when the count was first filed as a placeholder of 500 or 501, else “No”.',
+	organization: 'The slug of its organization’s page, which gathers its filings and case studies.',
+	case_studies: 'The slugs of the case studies that explain it, joined with “; ”.',
+};
+
+/** What each column of `data/register-history.csv` holds. */
+const REGISTER_HISTORY_CSV_DESCRIPTIONS: Record<(typeof REGISTER_HISTORY_CSV_COLUMNS)[number], string> = {
+	id: 'The filing’s id, as in data/register.csv.',
+	snapshot: 'The date of the import, YYYY-MM-DD.',
+	listed: '“No” when that import’s export no longer listed the filing, else “Yes”.',
+	name: 'The entity’s name as it then stood.',
+	entity_type: 'Covered entity type as it then stood.',
+	individuals_affected: 'Individuals affected as it then stood; empty where blank.',
+	type_of_breach: 'Type(s) of breach as they then stood, joined with “; ”.',
+	location: 'Location(s) of the breached information as they then stood, joined with “; ”.',
+	business_associate_present: '“Yes” or “No”, as it then stood.',
+	status: 'The portal’s list as it then stood.',
+	changed: 'Which figures that import changed, joined with “; ” (every figure at the first).',
+};
+
+/** The data dictionary of a CSV file: its columns in order, each with what it holds. */
+const dictionary = <K extends string>(columns: readonly K[], descriptions: Record<K, string>): DataColumn[] =>
+	columns.map((name) => ({ name, description: descriptions[name] }));
+
+/** The columns of `data/register.csv` and of `data/register-history.csv`, with what each holds. */
+export const REGISTER_CSV_DICTIONARY = dictionary(REGISTER_CSV_COLUMNS, REGISTER_CSV_DESCRIPTIONS);
+export const REGISTER_HISTORY_CSV_DICTIONARY = dictionary(
+	REGISTER_HISTORY_CSV_COLUMNS,
+	REGISTER_HISTORY_CSV_DESCRIPTIONS,
+);
 
 /** The rows of `data/register-history.csv` for one filing, oldest first. */
 export function registerHistoryRows(filing: Filing): Record<(typeof REGISTER_HISTORY_CSV_COLUMNS)[number], string>[] {

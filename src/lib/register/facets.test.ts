@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { makeRegisterRecord } from '../../../tests/fixtures/model.ts';
 import { groupByFacet } from '../group-by-facet.ts';
 import { buildRegisterModel } from './model.ts';
-import { registerFacetByKey } from './facets.ts';
+import { register } from './dataset.ts';
+import { facetOf } from '../dataset.ts';
+
+const registerFacetByKey = (key: string) => facetOf(register, key);
 
 const { filings } = buildRegisterModel(
 	[

@@ -2,20 +2,12 @@
  * The register's facets: what readers browse the filings by. Each maps a filing to its values;
  * the browse pages, their counts and the search filters are all derived from this one list.
  */
-import {
-	breachTypes,
-	locations,
-	organizationTypes,
-	registerStatuses,
-	usStates,
-	type Vocabulary,
-} from '../../vocabularies.ts';
-import { vocabularyFacet, type Facet, type FacetValue } from '../group-by-facet.ts';
+import { breachTypes, locations, organizationTypes, registerStatuses, type Vocabulary } from '../../vocabularies.ts';
+import { stateFacet, vocabularyFacet, yearFacet, type Facet, type FacetValue } from '../group-by-facet.ts';
 import type { Filing } from './model.ts';
 
 /** A dimension of the register; every filing has at least one value, `NOT_GIVEN` where the portal left it blank. */
 export interface RegisterFacet extends Facet<Filing> {
-	/** Whether a filing can have several values, so that the counts add up to more than the filings. */
 	multiple: boolean;
 }
 
@@ -35,24 +27,14 @@ const termsFacet = <K extends string>(
 /** Every facet of the register, in the order its browse index shows them. */
 export const registerFacets: readonly RegisterFacet[] = [
 	{
-		key: 'year',
-		label: 'Year filed',
-		plural: 'Years',
-		definition: 'The year the breach was reported to OCR (the breach submission date).',
-		order: 'year',
+		...yearFacet('Year filed', 'The year the breach was reported to OCR (the breach submission date).', (f: Filing) =>
+			f.record.submitted.slice(0, 4),
+		),
 		multiple: false,
-		values: (f) => [{ slug: f.record.submitted.slice(0, 4), label: f.record.submitted.slice(0, 4) }],
 	},
 	{
-		key: 'state',
-		label: 'State',
-		plural: 'States',
-		definition: 'The state or territory the portal lists for the entity.',
-		order: 'label',
+		...stateFacet('The state or territory the portal lists for the entity.', (f: Filing) => f.record.state, NOT_GIVEN),
 		multiple: false,
-		notGiven: NOT_GIVEN,
-		values: (f) =>
-			f.record.state ? [{ slug: f.record.state.toLowerCase(), label: usStates[f.record.state] }] : [NOT_GIVEN],
 	},
 	termsFacet('entity-type', organizationTypes, (f) => (f.record.entityType ? [f.record.entityType] : []), false),
 	termsFacet('breach-type', breachTypes, (f) => f.record.breachType, true),
@@ -69,10 +51,3 @@ export const registerFacets: readonly RegisterFacet[] = [
 	},
 	termsFacet('status', registerStatuses, (f) => [f.record.status], false),
 ];
-
-/** The register facet with this key. */
-export function registerFacetByKey(key: string): RegisterFacet {
-	const facet = registerFacets.find((f) => f.key === key);
-	if (!facet) throw new Error(`unknown register facet "${key}"`);
-	return facet;
-}

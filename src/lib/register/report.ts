@@ -1,7 +1,8 @@
 /** The import's report, as an editor reads it in the terminal. */
 import type { MergeReport } from './merge.ts';
+import { formatCount } from '../format.ts';
 
-const n = (x: number) => x.toLocaleString('en-US');
+const n = (x: number) => formatCount(x);
 const count = (x: number | null) => (x === null ? 'blank' : n(x));
 
 /** Formats what merging a snapshot did: the totals, then the largest count revisions. */

@@ -4,6 +4,8 @@ import { getCasebook } from '../../site/collection.ts';
 import { apiIncident, SCHEMA_VERSION } from '../../lib/casebook/export.ts';
 import { buildTimestamp } from '../../lib/build-info.ts';
 import { siteRoot } from '../../site/urls.ts';
+import { casebook } from '../../datasets.ts';
+import { openDataFile } from '../../lib/open-data.ts';
 
 /** Every case study's facts and derived measures, newest first. */
 export const GET: APIRoute = async ({ site }) => {
@@ -14,5 +16,5 @@ export const GET: APIRoute = async ({ site }) => {
 		count: incidents.length,
 		incidents: incidents.map((i) => apiIncident(i, siteRoot(site))),
 	};
-	return jsonResponse(body);
+	return jsonResponse(body, openDataFile(casebook.files, 'api/incidents.json').type);
 };

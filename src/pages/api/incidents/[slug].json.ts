@@ -4,6 +4,8 @@ import { getCasebook } from '../../../site/collection.ts';
 import { apiIncident, SCHEMA_VERSION } from '../../../lib/casebook/export.ts';
 import { buildTimestamp } from '../../../lib/build-info.ts';
 import { siteRoot } from '../../../site/urls.ts';
+import { casebook } from '../../../datasets.ts';
+import { openDataFile } from '../../../lib/open-data.ts';
 
 // In a build these files are written from api/incidents.json by src/integrations/incident-json.ts,
 // which is much faster at scale; this route serves them in `astro dev`.
@@ -21,5 +23,5 @@ export const GET: APIRoute = async ({ params, site }) => {
 		generated: buildTimestamp(),
 		incident: apiIncident(bySlug.get(params.slug!)!, siteRoot(site)),
 	};
-	return jsonResponse(body);
+	return jsonResponse(body, openDataFile(casebook.files, 'api/incidents/<slug>.json').type);
 };
