@@ -10,7 +10,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseHeaders, nginxLocations } from '../src/lib/headers.ts';
+import { parseHeaders, nginxConfig } from '../src/lib/headers.ts';
 import { siteConfig } from '../src/site-config.ts';
 
 const args = process.argv.slice(2);
@@ -45,7 +45,7 @@ if (!nginx) {
 	const mount = join(root, base);
 	mkdirSync(join(mount, '..'), { recursive: true });
 	symlinkSync(dir, mount.replace(/\/$/, ''));
-	const rules = parseHeaders(readFileSync(join(dir, '_headers'), 'utf8'));
+	const { http, server } = nginxConfig(parseHeaders(readFileSync(join(dir, '_headers'), 'utf8')), base);
 	// As root, nginx's workers would run as nobody and could not read a private temp folder.
 	const conf = `daemon off;
 ${process.getuid?.() === 0 ? 'user root;' : ''}
@@ -56,7 +56,7 @@ events { worker_connections 256; }
 http {
 	include /etc/nginx/mime.types;
 	default_type application/octet-stream;
-	types { application/wasm wasm; text/csv csv; application/schema+json schema.json; }
+	types { application/wasm wasm; text/csv csv; }
 	access_log off;
 	log_not_found off;
 	sendfile on;
@@ -67,12 +67,13 @@ http {
 	fastcgi_temp_path ${work}/fastcgi;
 	uwsgi_temp_path ${work}/uwsgi;
 	scgi_temp_path ${work}/scgi;
+${http}
 	server {
 		listen 127.0.0.1:${port};
 		root ${root};
 		absolute_redirect off;
 		error_page 404 ${base}404.html;
-${nginxLocations(rules, base)}
+${server}
 	}
 }
 `;

@@ -2,7 +2,7 @@ import { defineCollection } from 'astro:content';
 import { existsSync } from 'node:fs';
 import { file, glob } from 'astro/loaders';
 import { incidentSchema } from './schemas/incident.ts';
-import { registerRecordSchema } from './schemas/register.ts';
+import { registerImportSchema, registerRecordSchema } from './schemas/register.ts';
 import { organizationAliasSchema } from './schemas/organization.ts';
 import { incidentsDir, organizationsFile, registerDir } from './tooling/content-dir.ts';
 import { slugOf } from './schemas/slug.ts';
@@ -42,4 +42,15 @@ const organizations = defineCollection({
 	schema: organizationAliasSchema,
 });
 
-export const collections = { incidents, register, organizations };
+/** What each import of the register read, and when each snapshot was exported (imports.json), keyed by snapshot. */
+const importsFile = `${registerDir()}/imports.json`;
+const registerImports = defineCollection({
+	loader: existsSync(importsFile)
+		? file(importsFile, {
+				parser: (text) => Object.fromEntries((JSON.parse(text) as { snapshot: string }[]).map((i) => [i.snapshot, i])),
+			})
+		: () => [],
+	schema: registerImportSchema,
+});
+
+export const collections = { incidents, register, registerImports, organizations };

@@ -394,7 +394,8 @@ export const sourceKinds = vocabulary({
 export const registerStatuses = vocabulary({
 	label: 'Status',
 	plural: 'Statuses',
-	definition: 'Which of the HHS breach portal’s two lists the filing was last seen on.',
+	definition:
+		'Which of the HHS breach portal’s two lists the filing was last seen on, or that a complete export no longer lists it.',
 	terms: {
 		'under-investigation': {
 			label: 'Under investigation',
@@ -403,6 +404,11 @@ export const registerStatuses = vocabulary({
 		archived: {
 			label: 'Archived',
 			definition: 'On the portal’s archive: OCR has closed its investigation, or the report is older than 24 months.',
+		},
+		'no-longer-listed': {
+			label: 'No longer listed',
+			definition:
+				'Missing from the portal’s latest complete export: withdrawn, merged, or renamed beyond matching. The casebook keeps it, with the date it was last seen.',
 		},
 	},
 });
@@ -524,4 +530,16 @@ export const vocabularies = {
 /** The keys of a vocabulary, as the non-empty tuple that `z.enum` wants. */
 export function termKeys<K extends string>(v: Vocabulary<K>): [K, ...K[]] {
 	return Object.keys(v.terms) as [K, ...K[]];
+}
+
+/**
+ * The labels of `keys` in `vocabulary`, joined: ", " for readers, "; " in a CSV cell. Nothing
+ * where there are no keys, so that the caller says how "none" reads.
+ */
+export function termLabels<K extends string>(
+	vocabulary: { terms: Record<K, { label: string }> },
+	keys: readonly K[],
+	separator: ', ' | '; ' = ', ',
+): string {
+	return keys.map((k) => vocabulary.terms[k].label).join(separator);
 }

@@ -129,7 +129,7 @@ describe('the open-data files', () => {
 	it('include each dataset’s feed, and name in the SITE_URL warning every file with absolute URLs', () => {
 		for (const dataset of DATASETS) expect(dataset.files.map((f) => f.path)).toContain(dataset.feed);
 		expect(absoluteUrlOutputs(OPEN_DATA_FILES)).toContain(
-			'the $id of schema/incident.schema.json, schema/api.schema.json and schema/register.schema.json',
+			'the $id of schema/incident.schema.json, schema/api.schema.json, schema/api-incident.schema.json and schema/register.schema.json',
 		);
 	});
 });

@@ -141,14 +141,11 @@ export function filingSearchRecord(filing: Filing, organization: string): Search
 	);
 }
 
-/** How much the words of a case study's title and of its organization's name weigh in search (Pagefind's `data-pagefind-weight`). */
-export const CASE_STUDY_WEIGHTS = { title: 10, organization: 8 } as const;
-
 /**
  * How much the words of a filing's name weigh in search (Pagefind's `data-pagefind-weight`):
- * a plain paragraph's weight, less than the 7 Pagefind gives a heading and far less than a case
- * study's title and organization (CASE_STUDY_WEIGHTS), so that a query for an organization lists
- * its case study above its filings; twice that for a filing a case study covers, so that the
+ * a plain paragraph's weight, less than the 7 Pagefind gives a heading, so that a query for an
+ * organization lists its case study (whose title Pagefind searches as metadata and boosts where it
+ * matches) above its filings; twice that for a filing a case study covers, so that the
  * filing of the breach the case study tells comes first among the organization's many.
  */
 export function filingNameWeight(filing: Filing): number {

@@ -26,10 +26,11 @@ export function getCasebook(): Promise<Casebook> {
 	// In `astro dev` write-ups change under a running server, so the model is rebuilt per request there.
 	if (!cached || import.meta.env.DEV)
 		cached = (async () => {
-			const [entries, filings, aliases] = await Promise.all([
+			const [entries, filings, aliases, imports] = await Promise.all([
 				getCollection('incidents'),
 				getCollection('register'),
 				getCollection('organizations'),
+				getCollection('registerImports'),
 			]);
 			const incidents = newestFirst(entries.map((e) => buildIncident(e.id, e.data)));
 			return {
@@ -41,6 +42,7 @@ export function getCasebook(): Promise<Casebook> {
 					filings.map((f) => f.data),
 					incidents,
 					aliases.map((a) => a.data),
+					imports.map((i) => i.data),
 				),
 			};
 		})();

@@ -6,7 +6,7 @@
 import { incidentSchema, PARTIAL_DATE_META } from '../schemas/incident.ts';
 import { jsonSchemaOf } from '../lib/casebook/export.ts';
 import { vocabularies, usStates } from '../vocabularies.ts';
-import { nginxLocations, parseHeaders } from '../lib/headers.ts';
+import { nginxConfig, parseHeaders } from '../lib/headers.ts';
 
 interface JsonNode {
 	type?: string | string[];
@@ -98,11 +98,16 @@ export function fillGenerated(text: string, blocks: Record<string, string>): str
 
 /** The nginx configuration equivalent to public/_headers, for a site under `base`. */
 export function nginxSnippet(headersFile: string, base = '/'): string {
+	const { http, server } = nginxConfig(parseHeaders(headersFile), base);
 	return [
 		'```nginx',
 		`# Generated from public/_headers by npm run docs.`,
+		'# In the http {} block:',
+		http,
+		'',
+		'# In the server {} block:',
 		`error_page 404 ${base}404.html;`,
-		nginxLocations(parseHeaders(headersFile), base).replace(/^\t/gm, ''),
+		server.replace(/^\t/gm, ''),
 		'```',
 	].join('\n');
 }

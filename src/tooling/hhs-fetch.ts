@@ -27,15 +27,15 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Browser, Locator, Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { HHS_PORTAL_URL, readExport, type HHS_COLUMNS } from '../lib/register/read-hhs-export.ts';
+import { HHS_FILES, HHS_PORTAL_URL, readExport, type HHS_COLUMNS } from '../lib/register/read-hhs-export.ts';
+import { EXPORTS_DIR, MANIFEST_FILE } from './hhs-import.ts';
 
-/** Where the project keeps the portal's exports, one folder per snapshot, and their manifest. */
-export const EXPORTS_DIR = 'exports/hhs-ocr';
-export const MANIFEST_FILE = 'MANIFEST.csv';
+/** Where the project keeps the portal's exports, one folder per snapshot, and their manifest (the importer's). */
+export { EXPORTS_DIR, MANIFEST_FILE };
 
 /** The manifest's header: every column, in order (exports/hhs-ocr/README.md describes them). */
 export const MANIFEST_HEADER = [
@@ -334,10 +334,11 @@ export function importerVerdict(
 	file: string,
 	bytes: Buffer,
 ): { problems: string[]; submitted: string[]; rows: number } {
-	const reading = readExport(file, bytes);
+	const reading = readExport(file, bytes, { list: HHS_FILES[basename(file)] });
 	const problems = reading.problems.map((p) =>
 		p.line > 0 ? `${p.file}:${p.line}: ${p.column}: ${p.message}` : `${p.file}: ${p.message}`,
 	);
+	if (reading.refused) problems.push(`${file}: refused: ${reading.refused}`);
 	if (problems.length === 0 && reading.rows.length === 0)
 		problems.push(`${file}: holds no filings (expected the portal's list, which is never empty)`);
 	return { problems, submitted: reading.rows.map((r) => r.submitted).sort(), rows: reading.rows.length };

@@ -77,8 +77,14 @@ const RECORD_KEYS = [
 	'firstSeen',
 	'lastSeen',
 ] as const satisfies readonly (keyof RegisterRecord)[];
-const everyKey: Exclude<keyof RegisterRecord, (typeof RECORD_KEYS)[number] | 'history'> extends never ? true : never =
-	true;
+/** The parties the old portal's list names, written only where a filing has them. */
+const PARTY_KEYS = ['coveredEntity', 'businessAssociate'] as const satisfies readonly (keyof RegisterRecord)[];
+const everyKey: Exclude<
+	keyof RegisterRecord,
+	(typeof RECORD_KEYS)[number] | (typeof PARTY_KEYS)[number] | 'history'
+> extends never
+	? true
+	: never = true;
 void everyKey;
 
 /** One observation with its keys in a fixed order. */
@@ -94,6 +100,7 @@ export function serializeRecords(records: readonly RegisterRecord[]): string {
 	const lines = records.map((r) => {
 		const out: Record<string, unknown> = {};
 		for (const key of RECORD_KEYS) out[key] = r[key];
+		for (const key of PARTY_KEYS) if (r[key]) out[key] = { name: r[key].name, snapshot: r[key].snapshot };
 		out.history = r.history.map(ordered);
 		return JSON.stringify(out);
 	});

@@ -3,6 +3,7 @@
  * citeproc-js, the CSL processor of Zotero and Mendeley), feed readers, search engines and link
  * previews, and a phone. Each check reads the site as that software would, in process.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -10,6 +11,8 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import type { APIRequestContext } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { FEED_LIMIT } from '../../src/lib/casebook/feeds.ts';
+import { REGISTER_TEMPLATES } from './helpers.ts';
+import { googleDatasetProblems } from './structured-data.ts';
 
 const require = createRequire(import.meta.url);
 const CSL = require('citeproc') as {
@@ -21,27 +24,44 @@ const CSL = require('citeproc') as {
 		setOutputFormat(format: string): void;
 		updateItems(ids: string[]): void;
 		makeBibliography(): [unknown, string[]];
+		makeCitationCluster(items: { id: string }[]): string;
 	};
 };
-// The APA 7 style and the en-US locale, as @citation-js ships them for citeproc-js.
+// The APA 7 style and the en-US locale, as @citation-js ships them for citeproc-js; Chicago
+// author-date as Debian ships the CSL styles (citation-style-language-styles, which .ci/run installs).
 const styles = require('@citation-js/plugin-csl/lib/styles.json') as Record<string, string>;
 const locales = require('@citation-js/plugin-csl/lib/locales.json') as Record<string, string>;
+const CHICAGO = '/usr/share/citation-style-language/styles/chicago-author-date.csl';
+const styleXml = {
+	apa: () => styles.apa!,
+	chicago: () => {
+		if (!existsSync(CHICAGO))
+			throw new Error(`${CHICAGO} is missing: apt-get install -y citation-style-language-styles`);
+		return readFileSync(CHICAGO, 'utf8');
+	},
+};
+type Style = keyof typeof styleXml;
 
 const items = new Map<string, unknown>();
-let engine: InstanceType<typeof CSL.Engine> | undefined;
-/** A CSL-JSON item in APA 7, as a reference manager renders it, as plain text. */
-function apa(item: { id: string; [field: string]: unknown }): string {
-	// One engine: reading the style and the locale is the slow part.
-	engine ??= new CSL.Engine(
-		{ retrieveLocale: () => locales['en-US']!, retrieveItem: (id) => items.get(id) },
-		styles.apa!,
-		'en-US',
-	);
-	engine.setOutputFormat('text');
+const engines = new Map<Style, InstanceType<typeof CSL.Engine>>();
+/** A CSL-JSON item in a style, as a reference manager renders it, as plain text: the bibliography entry and the in-text citation. */
+function render(style: Style, item: { id: string; [field: string]: unknown }): { entry: string; citation: string } {
+	// One engine a style: reading the style and the locale is the slow part.
+	let engine = engines.get(style);
+	if (!engine) {
+		engine = new CSL.Engine(
+			{ retrieveLocale: () => locales['en-US']!, retrieveItem: (id) => items.get(id) },
+			styleXml[style](),
+			'en-US',
+		);
+		engine.setOutputFormat('text');
+		engines.set(style, engine);
+	}
 	items.set(item.id, item);
 	engine.updateItems([item.id]);
-	return engine.makeBibliography()[1][0]!.trim();
+	return { entry: engine.makeBibliography()[1][0]!.trim(), citation: engine.makeCitationCluster([{ id: item.id }]) };
 }
+const apa = (item: { id: string; [field: string]: unknown }) => render('apa', item).entry;
 
 interface ApiIncident {
 	slug: string;
@@ -50,6 +70,18 @@ interface ApiIncident {
 }
 const incidents = async (request: APIRequestContext) =>
 	((await (await request.get('api/incidents.json')).json()) as { incidents: ApiIncident[] }).incidents;
+
+const casePages = new Map<string, Promise<string>>();
+/** The HTML of a case page, fetched once per worker: several tests read every case page. */
+function casePage(request: APIRequestContext, slug: string): Promise<string> {
+	let html = casePages.get(slug);
+	if (!html) {
+		html = request.get(`incidents/${slug}/`).then((r) => r.text());
+		html.catch(() => casePages.delete(slug));
+		casePages.set(slug, html);
+	}
+	return html;
+}
 
 const decode = (html: string) =>
 	html
@@ -68,7 +100,7 @@ const citation = (html: string, id: 'plain' | 'bibtex' | 'csl') =>
 test.describe('citations, read by reference managers', { tag: '@base' }, () => {
 	test('BibTeX parses with the casebook as one corporate author and the title as written', async ({ request }) => {
 		for (const incident of await incidents(request)) {
-			const html = await (await request.get(`incidents/${incident.slug}/`)).text();
+			const html = await casePage(request, incident.slug);
 			const bib = parseBibtex(citation(html, 'bibtex'));
 			expect(bib.errors, incident.slug).toEqual([]);
 			const [entry] = bib.entries;
@@ -93,18 +125,53 @@ test.describe('citations, read by reference managers', { tag: '@base' }, () => {
 
 	test('CSL-JSON renders in APA through citeproc-js exactly as the plain-text citation reads', async ({ request }) => {
 		for (const incident of await incidents(request)) {
-			const html = await (await request.get(`incidents/${incident.slug}/`)).text();
+			const html = await casePage(request, incident.slug);
 			const item = JSON.parse(citation(html, 'csl')) as { id: string; accessed?: unknown };
 			expect(item.accessed, 'the access date is the reader’s').toBeUndefined();
 			const rendered = apa(item);
-			const plain = citation(html, 'plain');
+			// The plain text adds when an updated case study was first published; CSL has no field for it.
+			const plain = citation(html, 'plain').replace(/ \(updated [^;]+; first published [^)]+\)/, '');
 			expect(plain).not.toContain('Retrieved');
-			if (incident.facts.updated) {
-				expect(plain).toContain('(updated ');
-				expect(rendered).toContain(incident.url);
-				// citeproc sets apostrophes typographically.
-			} else expect(rendered).toBe(plain.replaceAll("'", '’'));
+			// citeproc sets apostrophes typographically.
+			expect(rendered, incident.slug).toBe(plain.replaceAll("'", '’'));
 			expect(rendered.match(/Breach Casebook/g), incident.slug).toHaveLength(1);
+		}
+	});
+
+	test('an updated case study is cited as the version the reader sees, in APA and Chicago author-date', async ({
+		request,
+	}) => {
+		const updated = (await incidents(request)).filter((i) => i.facts.updated);
+		expect(updated.length, 'some case studies have been updated').toBeGreaterThan(0);
+		for (const incident of updated) {
+			const html = await casePage(request, incident.slug);
+			const item = JSON.parse(citation(html, 'csl')) as { id: string };
+			const day = new Date(`${incident.facts.updated}T00:00:00Z`);
+			const [year, month, date] = [
+				day.getUTCFullYear(),
+				day.toLocaleString('en-US', { month: 'long', timeZone: 'UTC' }),
+				day.getUTCDate(),
+			];
+			const title = incident.facts.title.replaceAll("'", '’');
+			const apaStyle = render('apa', item);
+			expect(apaStyle.entry).toBe(`Breach Casebook. (${year}, ${month} ${date}). ${title}. ${incident.url}`);
+			expect(apaStyle.citation).toBe(`(Breach Casebook, ${year})`);
+			const chicago = render('chicago', item);
+			// Chicago sets the title in title case; the date of the version and the URL close the entry.
+			expect(chicago.entry).toMatch(
+				new RegExp(
+					`^Breach Casebook\\. ${year}\\. “[^”]+\\.” ${month} ${date}, ${year}\\. ${incident.url.replace(/[.?]/g, '\\$&')}\\.$`,
+				),
+			);
+			expect(chicago.citation).toBe(`(Breach Casebook ${year})`);
+		}
+	});
+
+	test('BibTeX gives the whole day of the version cited, for biblatex', async ({ request }) => {
+		for (const incident of await incidents(request)) {
+			const html = await casePage(request, incident.slug);
+			const [entry] = parseBibtex(citation(html, 'bibtex')).entries;
+			expect(entry!.fields.date, incident.slug).toBe(incident.facts.updated ?? incident.facts.added);
 		}
 	});
 });
@@ -124,6 +191,12 @@ test.describe('feeds, read by a feed reader', { tag: '@base' }, () => {
 			const keys = feed.items.map((item) => {
 				expect(item.url, item.title ?? '').toMatch(/^https?:\/\/(?!localhost)/);
 				expect(item.title).toBeTruthy();
+				// RSS names no author of its own but an e-mail address; Dublin Core's creator names the casebook.
+				if (name === 'rss.xml')
+					expect(
+						item.authors.map((a) => a.name),
+						item.url ?? '',
+					).toEqual(['Breach Casebook']);
 				const date = item.updated ?? item.published;
 				expect(date, `${item.url} has a date`).toBeInstanceOf(Date);
 				const { facts, derived } = byUrl.get(item.url!)!;
@@ -199,6 +272,43 @@ test.describe('headers, as the host sends them', { tag: '@base' }, () => {
 		expect((await request.get('./')).headers()['access-control-allow-origin']).toBeUndefined();
 	});
 
+	test('schemas and feeds come with their own media types, and feeds to any origin', async ({ request }) => {
+		for (const path of ['schema/api.schema.json', 'schema/incident.schema.json', 'schema/register.schema.json'])
+			expect((await request.get(path)).headers()['content-type'], path).toBe('application/schema+json');
+		for (const [path, type] of [
+			['rss.xml', 'application/rss+xml'],
+			['atom.xml', 'application/atom+xml'],
+			['register/changes.xml', 'application/atom+xml'],
+			['organizations/kaiser-permanente/feed.xml', 'application/atom+xml'],
+		]) {
+			const headers = (await request.get(path!)).headers();
+			expect(headers['content-type'], path).toMatch(new RegExp(`^${type!.replace('+', '\\+')}(;|$)`));
+			expect(headers['access-control-allow-origin'], path).toBe('*');
+		}
+	});
+
+	test('every page, JSON, CSV and XML file says how long it may be cached', async ({ request }) => {
+		for (const path of [
+			'./',
+			'incidents/anthem-2015/',
+			'data/',
+			'api/incidents.json',
+			'api/incidents/anthem-2015.json',
+			'api/register.json',
+			'data/incidents.csv',
+			'data/register.csv',
+			'schema/api.schema.json',
+			'rss.xml',
+			'atom.xml',
+			'register/changes.xml',
+			'sitemap-index.xml',
+		]) {
+			const response = await request.get(path);
+			expect(response.status(), path).toBe(200);
+			expect(response.headers()['cache-control'], path).toMatch(/^public, max-age=\d+, must-revalidate$/);
+		}
+	});
+
 	test('the theme script that runs before first paint has a hashed name and a year-long cache', async ({
 		page,
 		request,
@@ -251,7 +361,7 @@ test.describe('structured data and link previews', { tag: '@base' }, () => {
 		const all = await incidents(request);
 		const images = new Set<string>();
 		for (const incident of all) {
-			const html = await (await request.get(`incidents/${incident.slug}/`)).text();
+			const html = await casePage(request, incident.slug);
 			const meta = (attr: string, name: string) =>
 				decode(html.match(new RegExp(`<meta ${attr}="${name}" content="([^"]*)"`))?.[1] ?? '');
 			const canonical = html.match(/<link rel="canonical" href="([^"]*)"/)![1]!;
@@ -273,8 +383,97 @@ test.describe('structured data and link previews', { tag: '@base' }, () => {
 				mainEntityOfPage: { '@type': 'WebPage', '@id': canonical },
 			});
 			expect(ld.headline.length, incident.slug).toBeLessThanOrEqual(110);
+			// A date-time with its time zone, which Google's Article guidance asks for.
+			for (const key of ['datePublished', 'dateModified'])
+				expect(ld[key], `${incident.slug} ${key}`).toMatch(
+					/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/,
+				);
 		}
 		expect(images.size, 'one image per case study').toBe(all.length);
+	});
+
+	/** Every JSON-LD item of the page, by type. */
+	const jsonLdOf = async (page: import('@playwright/test').Page) =>
+		(await page.locator('script[type="application/ld+json"]').allTextContents()).map(
+			(text) => JSON.parse(text) as Record<string, any>,
+		);
+
+	test('/data/ and /register/ describe the casebook and the register as Datasets that Google would list', async ({
+		page,
+		request,
+	}) => {
+		for (const [path, names] of [
+			['data/', ['casebook', 'register']],
+			['register/', ['register']],
+		] as const) {
+			await page.goto(path);
+			const datasets = (await jsonLdOf(page)).filter((ld) => ld['@type'] === 'Dataset');
+			expect(datasets, path).toHaveLength(names.length);
+			for (const ld of datasets) {
+				const { errors, warnings } = googleDatasetProblems(ld);
+				expect(errors, `${path} ${ld.name}`).toEqual([]);
+				// The casebook's licence is the one thing left: the project has not chosen one.
+				expect(warnings, `${path} ${ld.name}`).toEqual(/HHS/.test(ld.name) ? [] : ['license: missing']);
+				expect(ld.creator).toMatchObject({ '@type': 'Organization', name: 'Breach Casebook' });
+				for (const download of ld.distribution) {
+					// The same path on the server under test (the URL is on the public origin).
+					const response = await request.get(new URL(download.contentUrl).pathname);
+					expect(response.status(), download.contentUrl).toBe(200);
+					expect(response.headers()['content-type'], download.contentUrl).toContain(download.encodingFormat);
+				}
+			}
+		}
+	});
+
+	test('an organization page is an Organization', async ({ page }) => {
+		await page.goto('organizations/kaiser-permanente/');
+		const [ld] = (await jsonLdOf(page)).filter((item) => item['@type'] === 'Organization');
+		expect(ld).toMatchObject({ name: (await page.locator('h1').textContent())!.trim() });
+		expect(ld!.mainEntityOfPage['@id']).toBe(await page.locator('link[rel="canonical"]').getAttribute('href'));
+		expect(ld!.subjectOf.map((a: { url: string }) => new URL(a.url).pathname)).toContainEqual(
+			expect.stringMatching(/\/incidents\/kaiser-permanente-2024\/$/),
+		);
+	});
+
+	test('every page with breadcrumbs has a BreadcrumbList that matches them, and only those pages', async ({
+		request,
+	}) => {
+		const text = (html: string) =>
+			decode(html.replace(/<[^>]+>/g, ''))
+				.replace(/\s+/g, ' ')
+				.trim();
+		for (const path of [
+			...REGISTER_TEMPLATES,
+			'register/advocate-aurora-health-wi-2020-04-16/',
+			'browse/vector/',
+			'browse/vector/credential-compromise/',
+			'incidents/anthem-2015/',
+			'',
+		]) {
+			const html = await (await request.get(path)).text();
+			const lists = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)]
+				.map((m) => JSON.parse(decode(m[1]!)) as Record<string, any>)
+				.filter((ld) => ld['@type'] === 'BreadcrumbList');
+			const nav = html.match(/<nav aria-label="Breadcrumb"[^>]*>([\s\S]*?)<\/nav>/)?.[1];
+			if (!nav) {
+				expect(lists, `${path}: no visible breadcrumbs, no BreadcrumbList`).toEqual([]);
+				continue;
+			}
+			expect(lists, path).toHaveLength(1);
+			// The trail's links, down to the page itself (aria-current), as a reader sees them.
+			const visible = [...nav.matchAll(/<a href="([^"]*)"[^>]*>([\s\S]*?)<\/a>/g)].map((m) => [m[1]!, text(m[2]!)]);
+			expect(visible.length, path).toBeGreaterThan(1);
+			expect(nav, `${path}: the page itself is last`).toMatch(/aria-current="page"[^>]*>[^<]*<\/a>\s*<\/li>\s*<\/ol>/);
+			// The links are paths on this site, the JSON-LD absolute on the public origin: the paths must agree.
+			expect(
+				lists[0]!.itemListElement.map((li: { position: number; name: string; item: string }) => [
+					li.position,
+					li.name,
+					new URL(li.item).pathname,
+				]),
+				path,
+			).toEqual(visible.map(([href, name], i) => [i + 1, name, href]));
+		}
 	});
 
 	test('the home page is a WebSite whose SearchAction finds case studies', async ({ page }) => {

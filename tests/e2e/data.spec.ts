@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { parse } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import { expect, test } from './fixtures.ts';
@@ -36,6 +37,49 @@ test(
 			incident: unknown;
 		};
 		expect(one.incident).toEqual(api.incidents[0]);
+	},
+);
+
+/** The published schema of each JSON file the site serves, by path under api/. */
+const SCHEMA_OF: [RegExp, string][] = [
+	[/^incidents\.json$/, 'schema/api.schema.json'],
+	[/^incidents\/[^/]+\.json$/, 'schema/api-incident.schema.json'],
+	[/^register\.json$/, 'schema/register.schema.json'],
+];
+
+test(
+	'every published JSON file validates against its published schema, as ajv in strict mode reads it',
+	{ tag: '@base' },
+	async ({ request }) => {
+		const api = join(process.env.E2E_DIST ?? 'dist', 'api');
+		const files: string[] = [];
+		const walk = (dir: string) => {
+			for (const name of readdirSync(dir)) {
+				const path = join(dir, name);
+				if (statSync(path).isDirectory()) walk(path);
+				else if (name.endsWith('.json')) files.push(relative(api, path));
+			}
+		};
+		walk(api);
+		expect(files.length).toBeGreaterThan(20);
+		// Strict: a keyword ajv does not know, an ambiguous type or an unknown format is an error, as for a consumer.
+		const ajv = new Ajv2020({ strict: true, allErrors: true });
+		addFormats(ajv);
+		const validators = new Map<string, ReturnType<typeof ajv.compile>>();
+		for (const [, schema] of SCHEMA_OF) {
+			const response = await request.get(schema);
+			expect(response.status(), schema).toBe(200);
+			validators.set(schema, ajv.compile(await response.json()));
+		}
+		for (const file of files) {
+			const schema = SCHEMA_OF.find(([pattern]) => pattern.test(file))?.[1];
+			expect(schema, `api/${file} has a published schema`).toBeDefined();
+			const validate = validators.get(schema!)!;
+			const body = await (await request.get(`api/${file}`)).json();
+			expect(validate(body), `api/${file} against ${schema}: ${JSON.stringify(validate.errors?.slice(0, 3))}`).toBe(
+				true,
+			);
+		}
 	},
 );
 
@@ -169,7 +213,8 @@ test('/data/ links every open-data file with its description, and describes ever
 	const dist = process.env.E2E_DIST ?? 'dist';
 	const published = ['api', 'data', 'schema'].flatMap((folder) =>
 		readdirSync(join(dist, folder), { recursive: true, withFileTypes: true })
-			.filter((entry) => entry.isFile())
+			// The /data/ page itself is a page, not a file of data.
+			.filter((entry) => entry.isFile() && entry.name !== 'index.html')
 			.map((entry) => relative(dist, join(entry.parentPath, entry.name))),
 	);
 	expect(published).toContain('data/register.csv');

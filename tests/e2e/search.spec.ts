@@ -100,6 +100,29 @@ for (const [query, slug, filing] of [
 	);
 }
 
+test(
+	'a case study’s excerpt does not repeat its heading: the title is ranked as metadata, not excerpted',
+	{ tag: '@base' },
+	async ({ page }) => {
+		for (const [query, slug] of [
+			['anthem', 'anthem-2015'],
+			['kaiser permanente', 'kaiser-permanente-2024'],
+		] as const) {
+			await page.goto(`search/?q=${encodeURIComponent(query)}`);
+			await resultCounts(page);
+			const first = page.locator('#search-results > li').first();
+			// Still first, on the strength of its title.
+			await expect(first.getByRole('link')).toHaveAttribute('href', new RegExp(`/incidents/${slug}/(\\?|$)`));
+			const title = (await first.getByRole('link').textContent())!.trim();
+			const organization = title.split(':')[0]!;
+			const excerpt = (await first.locator('p').nth(1).textContent())!.trim();
+			expect(excerpt.length, query).toBeGreaterThan(0);
+			expect(excerpt.startsWith(organization), `${query}: "${excerpt}"`).toBe(false);
+			expect(excerpt, query).not.toContain(title);
+		}
+	},
+);
+
 test('a data-class term finds the case studies that exposed it', async ({ page }) => {
 	await page.goto('search/?q=search%20terms');
 	expect(await resultCount(page)).toBeGreaterThan(0);

@@ -231,7 +231,7 @@ describe('fetch:hhs against a local portal', () => {
 
 		// The importer takes the new folder as a snapshot.
 		const imported = importSnapshot([result.folder], { dir: join(dir, 'register') });
-		expect(imported.report.added.length).toBeGreaterThan(0);
+		expect(imported.report!.added.length).toBeGreaterThan(0);
 
 		// The same lists again: nothing is written, and the run says since when they are unchanged.
 		const before = snapshot(dir);
@@ -308,10 +308,10 @@ describe('fetch:hhs against a local portal', () => {
 	it('fails, naming file, line and column, when the importer would refuse an export', async () => {
 		const broken = LIST_CSV.archive.replace('"06/27/2024"', '"2024-06-27"');
 		expect(await failure({ csv: { archive: broken } })).toMatch(
-			/the importer would refuse the portal's exports \(1 problem\):\n {2}breach_report_archive\.csv:2: column 5 \(Breach Submission Date\): "2024-06-27" is not a date \(expected MM\/DD\/YYYY.*\(downloaded as breach_report_archive\.csv\)/,
+			/the importer would refuse the portal's exports \(1 problem\):\n {2}breach_report_archive\.csv:2: column 5 \(Breach Submission Date\): "2024-06-27" is not a date as this file writes them \(expected MM\/DD\/YYYY.*\(downloaded as breach_report_archive\.csv\)/,
 		);
 		expect(await failure({ csv: { investigation: 'Name,State\nAcme,CA\n' } })).toMatch(
-			/breach_report\.csv:1: header: has a header of 2 columns/,
+			/breach_report\.csv: refused: line 1: no reader accepts its header \(closest: "short-titles": has 2 columns; missing "Entity"/,
 		);
 	});
 

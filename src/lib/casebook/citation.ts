@@ -51,6 +51,8 @@ export function bibtexCitation({ incident, url }: CitationInput): string {
 		['howpublished', `{${SITE_TITLE}}`],
 		['year', `{${d.year}}`],
 		['month', `{${d.month}}`],
+		// biblatex reads the whole day from `date`; BibTeX styles, which know no day, keep year and month.
+		...(d.day ? ([['date', `{${issued(incident)}}`]] as [string, string][]) : []),
 		['url', `{${url}}`],
 		[
 			'note',
@@ -69,7 +71,9 @@ const dateParts = (text: string) => {
 /**
  * A CSL-JSON item, for Zotero and other reference managers. The casebook is the author and so not
  * also the container: APA omits a site's name that repeats its author's, and CSL styles would print
- * it twice.
+ * it twice. `issued` is the date of the version the reader sees; an updated case study has no
+ * `original-date`, which CSL keeps for a reprint's first edition (APA would print "Original work
+ * published", Chicago the year twice).
  */
 export function cslCitation({ incident, url }: CitationInput): Record<string, unknown> {
 	return {
@@ -80,6 +84,5 @@ export function cslCitation({ incident, url }: CitationInput): Record<string, un
 		abstract: incident.data.summary,
 		URL: url,
 		issued: dateParts(issued(incident)),
-		...(incident.data.updated ? { 'original-date': dateParts(incident.data.added) } : {}),
 	};
 }

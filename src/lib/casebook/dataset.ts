@@ -52,6 +52,12 @@ const files: readonly OpenDataFile[] = [
 		type: SCHEMA_TYPE,
 		absoluteUrls: '$id',
 	},
+	{
+		path: 'schema/api-incident.schema.json',
+		description: 'JSON Schema of api/incidents/<slug>.json.',
+		type: SCHEMA_TYPE,
+		absoluteUrls: '$id',
+	},
 	{ path: 'rss.xml', description: 'RSS 2.0 feed of case studies.', type: 'application/rss+xml', absoluteUrls: 'links' },
 	{
 		path: 'atom.xml',

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { parse } from 'csv-parse/sync';
 import { makeIncident, validFrontmatter } from '../../../tests/fixtures/model.ts';
-import { apiIncident, apiIndexSchema, csvRow, csvText, CSV_COLUMNS, HHS_CSV_COLUMNS, jsonSchemaOf } from './export.ts';
+import {
+	apiIncident,
+	apiIncidentFileSchema,
+	apiIndexSchema,
+	csvRow,
+	csvText,
+	CSV_COLUMNS,
+	HHS_CSV_COLUMNS,
+	jsonSchemaOf,
+} from './export.ts';
 import { incidentSchema } from '../../schemas/incident.ts';
 import { plainCitation, bibtexCitation, cslCitation, protectCapitals } from './citation.ts';
 import { FEED_LIMIT, feedItems } from './feeds.ts';
@@ -39,6 +48,19 @@ describe('JSON Schema generated from the model', () => {
 			incidents: [apiIncident(incident, site)],
 		};
 		expect(api(JSON.parse(JSON.stringify(body))), JSON.stringify(api.errors)).toBe(true);
+	});
+});
+
+describe('the published schemas', () => {
+	it('compile in ajv strict mode and take the files the site writes', () => {
+		const ajv = new Ajv2020({ strict: true, allErrors: true });
+		const record = JSON.parse(JSON.stringify(apiIncident(incident, site)));
+		const header = { schemaVersion: '1.0.0', generated: '2026-12-01T00:00:00Z' };
+		const index = ajv.compile(jsonSchemaOf(apiIndexSchema, `${origin}/schema/api.schema.json`, 'a'));
+		expect(index({ ...header, count: 1, incidents: [record] }), JSON.stringify(index.errors)).toBe(true);
+		const file = ajv.compile(jsonSchemaOf(apiIncidentFileSchema, `${origin}/schema/api-incident.schema.json`, 'b'));
+		expect(file({ ...header, incident: record }), JSON.stringify(file.errors)).toBe(true);
+		expect(file({ ...header, incident: { ...record, extra: true } })).toBe(false);
 	});
 });
 
@@ -144,7 +166,9 @@ describe('citations', () => {
 		expect(plainCitation(input)).not.toMatch(/Retrieved/);
 		expect(bibtexCitation(input)).not.toMatch(/urldate/);
 		expect(cslCitation(input)).not.toHaveProperty('accessed');
-		expect(cslCitation(input)).toMatchObject({ 'original-date': { 'date-parts': [[2026, 11, 23]] } });
+		// CSL's original-date is a reprint's first edition: APA would print "Original work published".
+		expect(cslCitation(input)).not.toHaveProperty('original-date');
+		expect(bibtexCitation(input)).toContain('date = {2026-12-01}');
 	});
 });
 

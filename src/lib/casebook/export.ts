@@ -18,6 +18,7 @@ import {
 	lessons,
 	locations,
 	organizationTypes,
+	termLabels,
 	vectors,
 } from '../../vocabularies.ts';
 
@@ -25,14 +26,14 @@ import {
 export const SCHEMA_VERSION = '1.0.0';
 
 const dayIntervalSchema = z
-	.object({
+	.strictObject({
 		min: z.number().int().nonnegative().describe('The shortest the known dates allow, in days.'),
 		max: z.number().int().nonnegative().describe('The longest the known dates allow, in days.'),
 	})
 	.nullable();
 
 /** Measures derived from the dates; null where a date is unknown. */
-const derivedSchema = z.object({
+const derivedSchema = z.strictObject({
 	disclosed: z.string().nullable().describe('When the incident became public (partial date), or null.'),
 	exposureDays: dayIntervalSchema.describe('Exposure start to end, or to discovery when the end is unknown.'),
 	exposureEndsAtDiscovery: z.boolean().describe('True when the end of exposure is unknown and discovery is used.'),
@@ -45,23 +46,34 @@ const derivedSchema = z.object({
 });
 
 /** One case study in the JSON API. */
-export const apiIncidentSchema = z.object({
-	slug: z.string().describe('The permanent id of the case study.'),
-	url: z.string().describe('The canonical URL of its page.'),
-	facts: incidentSchema.describe('The structured facts, as in the write-up’s frontmatter.'),
-	derived: derivedSchema,
-});
+export const apiIncidentSchema = z
+	.object({
+		slug: z.string().describe('The permanent id of the case study.'),
+		url: z.string().describe('The canonical URL of its page.'),
+		facts: incidentSchema.describe('The structured facts, as in the write-up’s frontmatter.'),
+		derived: derivedSchema,
+	})
+	.strict();
 
-/** The whole casebook in the JSON API. */
-export const apiIndexSchema = z.object({
-	schemaVersion: z.string(),
+const fileHeader = {
+	schemaVersion: z
+		.string()
+		.describe('The version of these schemas: a minor version adds fields, a major one removes or renames.'),
 	generated: z.string().describe('When this file was built (ISO 8601).'),
-	count: z.number().int(),
-	incidents: z.array(apiIncidentSchema),
-});
+};
+
+/** The whole casebook in the JSON API: `api/incidents.json`. */
+export const apiIndexSchema = z
+	.object({ ...fileHeader, count: z.number().int(), incidents: z.array(apiIncidentSchema) })
+	.strict();
+
+/** One case study's file in the JSON API: `api/incidents/<slug>.json`. */
+export const apiIncidentFileSchema = z.object({ ...fileHeader, incident: apiIncidentSchema }).strict();
 
 /** One case study as served by the API. */
 export type ApiIncident = z.input<typeof apiIncidentSchema>;
+/** `api/incidents/<slug>.json`. */
+export type ApiIncidentFile = z.input<typeof apiIncidentFileSchema>;
 
 /**
  * `api/incidents.json` as the build writes it, and as the integrations that work from it read it
@@ -128,7 +140,7 @@ export function jsonSchemaOf(
 }
 
 const labels = <K extends string>(terms: Record<K, { label: string }>, keys: readonly K[]) =>
-	keys.map((k) => terms[k].label).join('; ');
+	termLabels({ terms }, keys, '; ');
 const oneOf = (terms: Record<string, { label: string }>) =>
 	Object.values(terms)
 		.map((t) => t.label)

@@ -34,7 +34,7 @@ const files: readonly OpenDataFile[] = [
 	},
 	{
 		path: 'schema/register.schema.json',
-		description: 'JSON Schema of one filing with its history, generated from the model.',
+		description: 'JSON Schema of api/register.json, each filing with its history and links, generated from the model.',
 		type: SCHEMA_TYPE,
 		absoluteUrls: '$id',
 	},

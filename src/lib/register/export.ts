@@ -2,15 +2,48 @@
  * The register as open data: the JSON API, the two CSV files (one row per filing, and one row per
  * filing per import, which a spreadsheet can filter), all derived from the register model.
  */
-import { REGISTER_FIGURES, type RegisterFigures } from '../../schemas/register.ts';
-import { breachTypes, locations, organizationTypes, registerStatuses } from '../../vocabularies.ts';
+import { z } from 'astro/zod';
+import { REGISTER_FIGURES, registerRecordObjectSchema, type RegisterFigures } from '../../schemas/register.ts';
+import { breachTypes, locations, organizationTypes, registerStatuses, termLabels } from '../../vocabularies.ts';
 import { absoluteUrl, incidentPath, organizationPath, registerPath, type SiteRoot } from '../urls.ts';
 import type { Filing } from './model.ts';
 import { csvFile } from '../csv.ts';
 import type { DataColumn } from '../open-data.ts';
 
+const link = z.strictObject({
+	slug: z.string().describe('The permanent id of the page.'),
+	url: z.string().describe('Its canonical URL.'),
+});
+
 /** One filing in `api/register.json`: the record as imported, with its links. */
-export function apiFiling(filing: Filing, site: SiteRoot) {
+export const apiFilingSchema = registerRecordObjectSchema
+	.extend({
+		url: z.string().describe('The canonical URL of its page.'),
+		placeholder: z.boolean().describe('The count was first filed as a 500 or 501 placeholder and revised later.'),
+		absent: z.boolean().describe('Missing from the latest export.'),
+		organization: link.describe('The organization page that lists it.'),
+		caseStudies: z.array(link).describe('The case studies that name it.'),
+	})
+	.strict();
+
+/** The whole of `api/register.json`. */
+export const apiRegisterSchema = z
+	.object({
+		schemaVersion: z.string(),
+		generated: z.string().describe('When this file was built (ISO 8601).'),
+		snapshot: z.string().nullable().describe('The date of the latest export imported, YYYY-MM-DD.'),
+		count: z.number().int(),
+		filings: z.array(apiFilingSchema).describe('Newest submission first.'),
+	})
+	.strict();
+
+/** One filing as served by the API. */
+export type ApiFiling = z.input<typeof apiFilingSchema>;
+/** `api/register.json`. */
+export type ApiRegister = z.input<typeof apiRegisterSchema>;
+
+/** One filing in `api/register.json`: the record as imported, with its links. */
+export function apiFiling(filing: Filing, site: SiteRoot): ApiFiling {
 	return {
 		...filing.record,
 		url: absoluteUrl(registerPath(filing.record.id), site),
@@ -22,7 +55,7 @@ export function apiFiling(filing: Filing, site: SiteRoot) {
 }
 
 const label = <K extends string>(v: { terms: Record<K, { label: string }> }, keys: readonly K[]) =>
-	keys.map((k) => v.terms[k].label).join('; ');
+	termLabels(v, keys, '; ');
 
 /** The figures as text for a CSV cell: the portal's own labels, `; ` between several, empty for unknown. */
 function figureCells(f: Partial<RegisterFigures>) {

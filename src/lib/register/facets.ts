@@ -49,5 +49,5 @@ export const registerFacets: readonly RegisterFacet[] = [
 		values: (f) =>
 			f.record.businessAssociatePresent ? [{ slug: 'yes', label: 'Present' }] : [{ slug: 'no', label: 'Not present' }],
 	},
-	termsFacet('status', registerStatuses, (f) => [f.record.status], false),
+	termsFacet('status', registerStatuses, (f) => (f.record.status ? [f.record.status] : []), false),
 ];

@@ -5,6 +5,7 @@
  */
 import type { FeedItem } from '../atom-feed.ts';
 import { formatPartialDate, partialDate } from '../../schemas/partial-date.ts';
+import { snapshotDay } from './export-dates.ts';
 import { absoluteUrl, registerImportPath, registerPath, type SiteRoot } from '../urls.ts';
 import {
 	CHANGES_FEED_LIMIT,
@@ -24,7 +25,7 @@ import { SITE_TITLE } from '../site-name.ts';
  */
 export const FILINGS_FEED_LIMIT = 50;
 
-const at = (snapshot: string) => new Date(`${snapshot}T00:00:00Z`);
+const at = (snapshot: string) => new Date(`${snapshotDay(snapshot)}T00:00:00Z`);
 
 /** One change to one filing as a feed entry, its id unique to the filing, the import and the kind of change. */
 export function changeFeedItem(change: FilingChange, site: SiteRoot): FeedItem {
@@ -45,7 +46,7 @@ export function changeFeedItem(change: FilingChange, site: SiteRoot): FeedItem {
 export function importFeedItem(entry: ImportChanges, site: SiteRoot): FeedItem {
 	const date = at(entry.snapshot);
 	return {
-		title: `Export of ${formatPartialDate(partialDate(entry.snapshot))}: ${describeImport(entry)}`,
+		title: `Export of ${formatPartialDate(partialDate(snapshotDay(entry.snapshot)))}: ${describeImport(entry)}`,
 		summary: describeImport(entry),
 		link: absoluteUrl(registerImportPath(entry.snapshot), site),
 		published: date,

@@ -4,6 +4,7 @@
  * warning share.
  */
 import { dayRange, formatPartialDate, partialDate } from '../../schemas/partial-date.ts';
+import { snapshotDay } from './export-dates.ts';
 
 /**
  * Days after which the newest export counts as stale. The portal adds filings every week, and the
@@ -11,8 +12,8 @@ import { dayRange, formatPartialDate, partialDate } from '../../schemas/partial-
  */
 export const REGISTER_STALE_AFTER_DAYS = 45;
 
-/** A UTC day number (days since 1970-01-01) of a YYYY-MM-DD date. */
-export const dayNumber = (iso: string) => dayRange(partialDate(iso)).first;
+/** A UTC day number (days since 1970-01-01) of a YYYY-MM-DD date, or of a snapshot's day. */
+export const dayNumber = (iso: string) => dayRange(partialDate(snapshotDay(iso))).first;
 
 /** How old the register's newest export is on `today`. */
 export interface RegisterFreshness {
@@ -31,10 +32,11 @@ export function registerFreshness(asOf: string, today: number): RegisterFreshnes
 }
 
 /** "Register data as of 1 July 2026": the line every register page and the home page show. */
-export const registerAsOf = (asOf: string) => `Register data as of ${formatPartialDate(partialDate(asOf))}`;
+export const registerAsOf = (asOf: string) =>
+	`Register data as of ${formatPartialDate(partialDate(snapshotDay(asOf)))}`;
 
 /** The build's warning when the newest export is stale, naming its date and age; undefined when it is fresh. */
 export function staleRegisterWarning(freshness: RegisterFreshness): string | undefined {
 	if (!freshness.stale) return undefined;
-	return `The register's newest export is of ${formatPartialDate(partialDate(freshness.asOf))} (${freshness.asOf}), ${freshness.ageDays} days old, more than ${REGISTER_STALE_AFTER_DAYS}: fetch and import a new one (npm run fetch:hhs, then npm run import:hhs; docs/REGISTER.md).`;
+	return `The register's newest export is of ${formatPartialDate(partialDate(snapshotDay(freshness.asOf)))} (${freshness.asOf}), ${freshness.ageDays} days old, more than ${REGISTER_STALE_AFTER_DAYS}: fetch and import a new one (npm run fetch:hhs, then npm run import:hhs; docs/REGISTER.md).`;
 }

@@ -15,6 +15,9 @@ import {
 import type { ExportRow } from './read-hhs-export.ts';
 import { nameKey, nameSimilarity, nameSlug } from './names.ts';
 
+/** The status of a filing that a complete export no longer lists. */
+export const NO_LONGER_LISTED = 'no-longer-listed' as const;
+
 /** A count of 500 or 501 is what an entity files before it knows how many people were affected. */
 export const PLACEHOLDER_COUNTS: readonly number[] = [500, 501];
 
@@ -52,15 +55,33 @@ export interface MergeReport {
 	unchanged: number;
 }
 
-/** The figures of a record as its current values. */
-function figuresOf(source: RegisterFigures): RegisterFigures {
-	return Object.fromEntries(REGISTER_FIGURES.map((k) => [k, source[k]])) as RegisterFigures;
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const sameSet = (a: readonly string[], b: readonly string[]) => same([...a].sort(), [...b].sort());
+
+/**
+ * The figures a row shows, as the record will hold them. A list that names no status (one list
+ * of everything) leaves the record's as it was; a type or location list that differs only in its
+ * order (publishers sorted them) keeps the record's order, so that it is not taken for a revision.
+ */
+function figuresOf(row: ExportRow, record?: RegisterRecord): RegisterFigures {
+	const figures = Object.fromEntries(REGISTER_FIGURES.map((k) => [k, row[k]])) as RegisterFigures;
+	figures.status = row.status ?? (record?.status === NO_LONGER_LISTED ? null : record?.status) ?? null;
+	if (record && sameSet(record.breachType, row.breachType)) figures.breachType = record.breachType;
+	if (record && sameSet(record.location, row.location)) figures.location = record.location;
+	return figures;
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** Each row's content key, computed once: sorting asks for it many times. */
+const contentKeys = new WeakMap<ExportRow, string>();
 
 /** A row's content as one sortable string: what orders rows without regard to the file's order. */
 function contentKey(row: ExportRow): string {
+	let key = contentKeys.get(row);
+	if (key === undefined) contentKeys.set(row, (key = contentKeyOf(row)));
+	return key;
+}
+
+function contentKeyOf(row: ExportRow): string {
 	return [
 		nameKey(row.name),
 		row.state ?? '',
@@ -70,7 +91,7 @@ function contentKey(row: ExportRow): string {
 		row.location.join(','),
 		row.entityType ?? '',
 		row.businessAssociatePresent,
-		row.status,
+		row.status ?? '',
 		row.name,
 	].join('|');
 }
@@ -122,11 +143,20 @@ export function baseId(row: Pick<ExportRow, 'name' | 'state' | 'submitted'>): st
 	return [nameSlug(row.name), row.state?.toLowerCase(), row.submitted].filter(Boolean).join('-');
 }
 
-/** Merges one snapshot's rows into the register. `records` is not modified. */
+/**
+ * Merges one snapshot's rows into the register. `records` is not modified. Only a complete
+ * snapshot (both lists, or one holding everything) finds a filing missing: a partial one says
+ * nothing of the filings it does not hold.
+ */
 export function mergeSnapshot(
 	existing: readonly RegisterRecord[],
 	rows: readonly ExportRow[],
 	snapshot: string,
+	options: {
+		complete: boolean;
+		/** The caller gives up `existing` (a rebuild's working register), so it is changed in place instead of copied. */
+		inPlace?: boolean;
+	} = { complete: true },
 ): { records: RegisterRecord[]; report: MergeReport } {
 	const report: MergeReport = {
 		snapshot,
@@ -140,7 +170,7 @@ export function mergeSnapshot(
 		renamed: [],
 		unchanged: 0,
 	};
-	const records = existing.map((r) => structuredClone(r));
+	const records = options.inPlace ? [...(existing as RegisterRecord[])] : existing.map((r) => structuredClone(r));
 	const sorted = [...rows].sort((a, b) => contentKey(a).localeCompare(contentKey(b)));
 
 	// Pass 1: the same name (letters and digits), state and submission date.
@@ -202,13 +232,14 @@ export function mergeSnapshot(
 		const row = matched.get(record);
 		const last = record.history.at(-1)!;
 		if (!row) {
-			if (!last.absent && record.lastSeen < snapshot) {
-				record.history.push({ snapshot, absent: true });
+			if (options.complete && !last.absent && record.lastSeen !== snapshot) {
+				record.history.push({ snapshot, absent: true, status: NO_LONGER_LISTED });
+				record.status = NO_LONGER_LISTED;
 				report.absent.push(record.id);
 			}
 			continue;
 		}
-		const next = figuresOf(row);
+		const next = figuresOf(row, record);
 		const changes: Partial<RegisterFigures> = {};
 		for (const key of REGISTER_FIGURES) if (!same(record[key], next[key])) Object.assign(changes, { [key]: next[key] });
 		const changed = Object.keys(changes).length > 0;
@@ -232,7 +263,7 @@ export function mergeSnapshot(
 			});
 		if (record.status === 'under-investigation' && next.status === 'archived') report.archived.push(record.id);
 		Object.assign(record, next);
-		if (record.lastSeen < snapshot) record.lastSeen = snapshot;
+		record.lastSeen = snapshot;
 	}
 
 	// Filings seen for the first time get an id: the same content always gets the same id.

@@ -3,16 +3,20 @@
  * the organizations that gather filings and case studies under one name. Derived once from the
  * records, the case studies and the editors' alias list; every register page reads this.
  */
-import type { RegisterRecord } from '../../schemas/register.ts';
+import type { RegisterImport, RegisterRecord } from '../../schemas/register.ts';
 import type { OrganizationAlias } from '../../schemas/organization.ts';
 import type { Incident } from '../casebook/model.ts';
 import { countRevisions, isAbsent, latestSnapshot, type CountRevision } from './merge.ts';
+import { exportDates, type ExportDates } from './export-dates.ts';
+import { historyLines, type HistoryLine } from './text.ts';
 
 /** One filing, with what the site shows beside it. */
 export interface Filing {
 	record: RegisterRecord;
 	/** Count revisions, oldest first. */
 	revisions: CountRevision[];
+	/** Every point of its history, oldest first, each with its export date or the bounds of it. */
+	history: HistoryLine[];
 	/** The count was first filed as a 500 or 501 placeholder and revised later. */
 	placeholder: boolean;
 	/** Missing from the latest export. */
@@ -46,6 +50,8 @@ export interface RegisterModel {
 	organizationOfIncident: Map<string, Organization>;
 	/** The latest snapshot's date. */
 	snapshot: string | undefined;
+	/** When each snapshot was exported, as known. */
+	exportDates: ExportDates;
 }
 
 /** Words that tell nothing about which organization a name is: legal forms, articles, "d/b/a". */
@@ -94,7 +100,9 @@ export function buildRegisterModel(
 	records: readonly RegisterRecord[],
 	incidents: readonly Incident[],
 	aliases: readonly OrganizationAlias[] = [],
+	imports: readonly Pick<RegisterImport, 'snapshot' | 'exported'>[] = [],
 ): RegisterModel {
+	const dates = exportDates(imports);
 	const aliasKeys = aliases.map((a) => ({ alias: a, prefixes: a.match.map(organizationKey) }));
 	const aliasOf = (name: string) => {
 		const key = organizationKey(name);
@@ -123,6 +131,7 @@ export function buildRegisterModel(
 		const filing: Filing = {
 			record,
 			revisions,
+			history: historyLines(record, dates),
 			placeholder: revisions.some((r) => r.placeholder),
 			absent: isAbsent(record),
 			caseStudies: caseStudiesOf.get(record.id) ?? [],
@@ -176,5 +185,6 @@ export function buildRegisterModel(
 		organizationBySlug,
 		organizationOfIncident: new Map([...organizationOfSlug].map(([s, o]) => [s, organizationBySlug.get(o)!])),
 		snapshot: latestSnapshot(records),
+		exportDates: dates,
 	};
 }

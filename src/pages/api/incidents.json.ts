@@ -1,7 +1,7 @@
 import { jsonResponse } from '../../lib/responses.ts';
 import type { APIRoute } from 'astro';
 import { getCasebook } from '../../site/collection.ts';
-import { apiIncident, SCHEMA_VERSION } from '../../lib/casebook/export.ts';
+import { apiIncident, SCHEMA_VERSION, type ApiIndex } from '../../lib/casebook/export.ts';
 import { buildTimestamp } from '../../lib/build-info.ts';
 import { siteRoot } from '../../site/urls.ts';
 import { casebook } from '../../datasets.ts';
@@ -10,7 +10,7 @@ import { openDataFile } from '../../lib/open-data.ts';
 /** Every case study's facts and derived measures, newest first. */
 export const GET: APIRoute = async ({ site }) => {
 	const { incidents } = await getCasebook();
-	const body = {
+	const body: ApiIndex = {
 		schemaVersion: SCHEMA_VERSION,
 		generated: buildTimestamp(),
 		count: incidents.length,

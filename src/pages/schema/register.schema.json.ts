@@ -1,11 +1,11 @@
-import { registerRecordSchema } from '../../schemas/register.ts';
+import { apiRegisterSchema } from '../../lib/register/export.ts';
 import { jsonSchemaRoute } from '../../site/schema-route.ts';
 import { register } from '../../datasets.ts';
 
-/** One filing of the register, as JSON Schema generated from the Zod model. */
+/** The register's JSON API (api/register.json), as JSON Schema generated from the Zod model. */
 export const GET = jsonSchemaRoute(
 	register.files,
-	registerRecordSchema,
+	apiRegisterSchema,
 	'schema/register.schema.json',
-	'Breach Casebook register filing',
+	'Breach Casebook JSON API: api/register.json',
 );

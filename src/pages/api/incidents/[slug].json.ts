@@ -1,7 +1,7 @@
 import { jsonResponse } from '../../../lib/responses.ts';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCasebook } from '../../../site/collection.ts';
-import { apiIncident, SCHEMA_VERSION } from '../../../lib/casebook/export.ts';
+import { apiIncident, SCHEMA_VERSION, type ApiIncidentFile } from '../../../lib/casebook/export.ts';
 import { buildTimestamp } from '../../../lib/build-info.ts';
 import { siteRoot } from '../../../site/urls.ts';
 import { casebook } from '../../../datasets.ts';
@@ -18,7 +18,7 @@ export const getStaticPaths = (async () => {
 /** One case study's facts and derived measures. */
 export const GET: APIRoute = async ({ params, site }) => {
 	const { bySlug } = await getCasebook();
-	const body = {
+	const body: ApiIncidentFile = {
 		schemaVersion: SCHEMA_VERSION,
 		generated: buildTimestamp(),
 		incident: apiIncident(bySlug.get(params.slug!)!, siteRoot(site)),
