@@ -129,7 +129,7 @@ export function historyLines(record: RegisterRecord, dates: ExportDates = new Ma
 		const changes: string[] = [];
 		if (i === 0)
 			changes.push(
-				`first seen: ${VALUE.individualsAffected(o.individualsAffected ?? null)} individuals${o.status ? `, ${VALUE.status(o.status)}` : ''}${o.name && o.name !== record.name ? `, as “${o.name}”` : ''}`,
+				`first seen: ${o.individualsAffected == null ? 'count not given' : `${formatCount(o.individualsAffected)} individuals`}${o.status ? `, ${VALUE.status(o.status)}` : ''}${o.name && o.name !== record.name ? `, as “${o.name}”` : ''}`,
 			);
 		else {
 			if (record.history[i - 1]!.absent) changes.push('listed again');
