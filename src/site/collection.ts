@@ -20,31 +20,51 @@ export interface Casebook {
 }
 
 let cached: Promise<Casebook> | undefined;
+/** In `astro dev`: what the cached model was built from, each entry's id and content digest. */
+let cachedFrom: string | undefined;
 
 /** The casebook, read from the content layer on first use. */
 export function getCasebook(): Promise<Casebook> {
-	// In `astro dev` write-ups change under a running server, so the model is rebuilt per request there.
-	if (!cached || import.meta.env.DEV)
-		cached = (async () => {
-			const [entries, filings, aliases, imports] = await Promise.all([
-				getCollection('incidents'),
-				getCollection('register'),
-				getCollection('organizations'),
-				getCollection('registerImports'),
-			]);
-			const incidents = newestFirst(entries.map((e) => buildIncident(e.id, e.data)));
-			return {
-				incidents,
-				bySlug: new Map(incidents.map((i) => [i.slug, i])),
-				entries: new Map(entries.map((e) => [e.id, e])),
-				related: relatedIndex(incidents),
-				registerModel: buildRegisterModel(
-					filings.map((f) => f.data),
-					incidents,
-					aliases.map((a) => a.data),
-					imports.map((i) => i.data),
-				),
-			};
-		})();
+	// In `astro dev` write-ups change under a running server: the model is rebuilt when an entry's
+	// digest changes, and reused otherwise, since a page reads it from several components.
+	if (import.meta.env.DEV) return devCasebook();
+	return (cached ??= buildCasebook(readCollections()));
+}
+
+const readCollections = () =>
+	Promise.all([
+		getCollection('incidents'),
+		getCollection('register'),
+		getCollection('organizations'),
+		getCollection('registerImports'),
+	]);
+
+async function devCasebook(): Promise<Casebook> {
+	const collections = await readCollections();
+	const from = collections
+		.flat()
+		.map((e) => `${e.collection}/${e.id}:${(e as { digest?: string | number }).digest ?? ''}`)
+		.join('\n');
+	if (from !== cachedFrom || !cached) {
+		cachedFrom = from;
+		cached = buildCasebook(Promise.resolve(collections));
+	}
 	return cached;
+}
+
+async function buildCasebook(collections: ReturnType<typeof readCollections>): Promise<Casebook> {
+	const [entries, filings, aliases, imports] = await collections;
+	const incidents = newestFirst(entries.map((e) => buildIncident(e.id, e.data)));
+	return {
+		incidents,
+		bySlug: new Map(incidents.map((i) => [i.slug, i])),
+		entries: new Map(entries.map((e) => [e.id, e])),
+		related: relatedIndex(incidents),
+		registerModel: buildRegisterModel(
+			filings.map((f) => f.data),
+			incidents,
+			aliases.map((a) => a.data),
+			imports.map((i) => i.data),
+		),
+	};
 }
