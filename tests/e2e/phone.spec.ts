@@ -3,7 +3,7 @@
  * and every region that scrolls can be reached and scrolled by keyboard, with a name that says
  * what it holds (axe's scrollable-region-focusable).
  */
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations, byRules } from './axe.ts';
 import { expect, test } from './fixtures.ts';
 import { REGISTER_TEMPLATES } from './helpers.ts';
 
@@ -64,8 +64,7 @@ test.describe('every template on a phone', () => {
 				expect(region.name, `${region.what} scrolls: it says what it holds`).toBeTruthy();
 				expect(region.role, `${region.what} scrolls: a named region`).toBe('region');
 			}
-			const axe = await new AxeBuilder({ page }).withRules(['scrollable-region-focusable']).analyze();
-			expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+			expect(await axeViolations(page, byRules(['scrollable-region-focusable']))).toEqual([]);
 		});
 	}
 });
