@@ -175,7 +175,9 @@ test('the sitemap lists every HTML page and robots.txt names it', { tag: '@base'
 	};
 	walk(dist);
 	const redirects = pages.filter((p) => p.includes('/incidents/kaiser-foundation-health-plan-2024/'));
-	for (const p of pages) if (!redirects.includes(p)) expect(urls, p).toContain(p);
+	// One assertion over the pages the sitemap misses: one per page, each turning the set into an
+	// array to search it, took seconds for sixteen thousand pages.
+	expect(pages.filter((p) => !redirects.includes(p) && !urls.has(p))).toEqual([]);
 	expect(pages.length).toBeGreaterThan(100);
 });
 
