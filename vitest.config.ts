@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
  * every save: it starts no build, spawns no script and stays under 15 s. `slow` (npm run
  * test:slow) holds the proofs that need a real build or a real command line: the build stops on a
  * bad write-up and keeps the previous site, a build without SITE_URL warns or fails, `npm run new`
- * scaffolds, and a full build of 2,400 synthetic case studies. Its files run one after another,
+ * scaffolds, and a full build of 1,200 synthetic case studies. Its files run one after another,
  * because builds share Astro's cache in .astro/; `npm test` runs the lane once.
  */
 export default defineConfig({

@@ -101,7 +101,7 @@ interface Plan {
 }
 
 /** 1. Organizations, years and slugs. */
-function planCases(rng: Random, n: number) {
+function planCases(rng: Random, n: number, yearSpread = 5.5) {
 	const plans: Plan[] = [];
 	const usedSlugs = new Set<string>();
 	const orgs: Plan[] = [];
@@ -110,7 +110,7 @@ function planCases(rng: Random, n: number) {
 	const rareAt = new Map<number, string>();
 	WORDS.rareTokens.forEach((token, k) => rareAt.set(Math.floor(((k + 0.5) * n) / WORDS.rareTokens.length), token));
 	for (let i = 0; i < n; i++) {
-		const year = 2026 - Math.min(17, Math.floor(Math.abs(rng.normal(0, 5.5))) + 1);
+		const year = 2026 - Math.min(17, Math.floor(Math.abs(rng.normal(0, yearSpread))) + 1);
 		let plan: Plan;
 		const rare = rareAt.get(i);
 		if (!rare && orgs.length > 10 && rng.chance(0.12)) {
@@ -423,14 +423,23 @@ function writeBody(r: Random, plan: Plan, f: Facts): string {
 export const WORD_QUERIES = { common: 'ransomware', phrase: 'social security', misspelling: 'ransomwre' };
 
 /** Generates the corpus into `<dir>/incidents/`, replacing what was there. */
-export function generateCorpus(options: { cases: number; dir: string; seed?: string }) {
+export function generateCorpus(options: {
+	cases: number;
+	dir: string;
+	seed?: string;
+	/**
+	 * How far back the years of the cases spread (the standard deviation, in years, of the distance
+	 * back from 2025; 5.5 by default). A smaller spread crowds more cases into the recent years.
+	 */
+	yearSpread?: number;
+}) {
 	const seed = options.seed ?? 'breach-casebook-bench-v2';
 	const n = options.cases;
 	const incidentsDir = join(options.dir, 'incidents');
 	rmSync(options.dir, { recursive: true, force: true });
 	mkdirSync(incidentsDir, { recursive: true });
 
-	const { plans, usedSlugs, rareAt } = planCases(new Random(`${seed}:${n}`), n);
+	const { plans, usedSlugs, rareAt } = planCases(new Random(`${seed}:${n}`), n, options.yearSpread);
 	const used: Record<string, Set<string>> = {};
 	plans.forEach((plan, i) => {
 		const r = new Random(`${seed}:${n}:${i}`);
