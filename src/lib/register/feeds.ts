@@ -4,8 +4,7 @@
  * Derived from the imports' changes (changes.ts); the routes serialise them with atomFeed().
  */
 import type { FeedItem } from '../atom-feed.ts';
-import { formatPartialDate, partialDate } from '../../schemas/partial-date.ts';
-import { snapshotDay } from './export-dates.ts';
+import { snapshotDate, snapshotDayText } from './export-dates.ts';
 import { absoluteUrl, registerImportPath, registerPath, type SiteRoot } from '../urls.ts';
 import {
 	CHANGES_FEED_LIMIT,
@@ -25,12 +24,10 @@ import { SITE_TITLE } from '../site-name.ts';
  */
 export const FILINGS_FEED_LIMIT = 50;
 
-const at = (snapshot: string) => new Date(`${snapshotDay(snapshot)}T00:00:00Z`);
-
 /** One change to one filing as a feed entry, its id unique to the filing, the import and the kind of change. */
 export function changeFeedItem(change: FilingChange, site: SiteRoot): FeedItem {
 	const link = absoluteUrl(registerPath(change.filing.record.id), site);
-	const date = at(change.snapshot);
+	const date = snapshotDate(change.snapshot);
 	return {
 		id: `${link}#${change.snapshot}-${change.kind}`,
 		title: `${change.filing.record.name}: ${describeChange(change)}`,
@@ -44,9 +41,9 @@ export function changeFeedItem(change: FilingChange, site: SiteRoot): FeedItem {
 
 /** One import as a feed entry, linking to its page of changes. */
 export function importFeedItem(entry: ImportChanges, site: SiteRoot): FeedItem {
-	const date = at(entry.snapshot);
+	const date = snapshotDate(entry.snapshot);
 	return {
-		title: `Export of ${formatPartialDate(partialDate(snapshotDay(entry.snapshot)))}: ${describeImport(entry)}`,
+		title: `Export of ${snapshotDayText(entry.snapshot)}: ${describeImport(entry)}`,
 		summary: describeImport(entry),
 		link: absoluteUrl(registerImportPath(entry.snapshot), site),
 		published: date,

@@ -2,6 +2,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCasebook } from '../../../site/collection.ts';
 import { atomFeed } from '../../../lib/atom-feed.ts';
 import { changesByImport } from '../../../lib/register/changes.ts';
+import { snapshotDate } from '../../../lib/register/export-dates.ts';
 import { filingsFeedItems, hasOrganizationFeed, REGISTER_FEED_META } from '../../../lib/register/feeds.ts';
 import type { Organization } from '../../../lib/register/model.ts';
 import { feedPathOf, organizationPath } from '../../../lib/urls.ts';
@@ -29,7 +30,7 @@ export const GET: APIRoute = async ({ site, props }) => {
 			description: `New filings and revised figures of ${organization.name}, as each import of the HHS breach portal found them.`,
 			path,
 			feedPath: feedPathOf(path),
-			updated: registerModel.snapshot ? new Date(`${registerModel.snapshot}T00:00:00Z`) : undefined,
+			updated: registerModel.snapshot ? snapshotDate(registerModel.snapshot) : undefined,
 		},
 		filingsFeedItems(changesByImport(registerModel.filings), organization.filings, root),
 		root,

@@ -5,7 +5,7 @@ import { atomFeed } from '../../../../../lib/atom-feed.ts';
 import { register } from '../../../../../datasets.ts';
 import { facetOf } from '../../../../../lib/dataset.ts';
 import { NOT_GIVEN } from '../../../../../lib/register/facets.ts';
-import { snapshotDay } from '../../../../../lib/register/export-dates.ts';
+import { snapshotDate } from '../../../../../lib/register/export-dates.ts';
 import { changesByImport } from '../../../../../lib/register/changes.ts';
 import { filingsFeedItems, REGISTER_FEED_META } from '../../../../../lib/register/feeds.ts';
 import type { Filing } from '../../../../../lib/register/model.ts';
@@ -34,7 +34,7 @@ export const GET: APIRoute = async ({ site, props }) => {
 			description: `New filings and revised figures of entities in ${group.value.label}, as each import of the HHS breach portal found them.`,
 			path,
 			feedPath: feedPathOf(path),
-			updated: registerModel.snapshot ? new Date(`${snapshotDay(registerModel.snapshot)}T00:00:00Z`) : undefined,
+			updated: registerModel.snapshot ? snapshotDate(registerModel.snapshot) : undefined,
 		},
 		filingsFeedItems(changesByImport(registerModel.filings), group.items, root),
 		root,
