@@ -10,13 +10,13 @@ import {
 	kindCounts,
 	prepareCounts,
 	preload,
+	renderResult,
 	resultsText,
 	searchNear,
 	TYPING_PAUSE_MS,
 	type SearchResponse,
 	type Selection,
 } from './pagefind-client.ts';
-import { renderResult } from './search-result.ts';
 import { formatCount } from '../lib/format.ts';
 import { KIND_FILTER, SEARCH_SORTS, type SearchKind } from '../lib/search-fields.ts';
 import type { SearchFilterOption } from '../lib/search-record.ts';
