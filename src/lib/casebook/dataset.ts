@@ -1,4 +1,5 @@
 /** The casebook as a dataset: its case studies, their facets, paths and open-data files. */
+import { ATOM_TYPE } from '../atom-feed.ts';
 import type { Dataset } from '../dataset.ts';
 import { CASE_STUDY } from '../format.ts';
 import { dataDictionary } from '../csv.ts';
@@ -61,7 +62,7 @@ const files: readonly OpenDataFile[] = [
 	{
 		path: 'atom.xml',
 		description: 'Atom feed of case studies.',
-		type: 'application/atom+xml; charset=utf-8',
+		type: ATOM_TYPE,
 		absoluteUrls: 'links',
 	},
 ];

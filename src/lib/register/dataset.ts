@@ -1,4 +1,5 @@
 /** The HHS breach register as a dataset: its filings, their facets, paths and open-data files. */
+import { ATOM_TYPE } from '../atom-feed.ts';
 import type { Dataset } from '../dataset.ts';
 import { FILING } from '../format.ts';
 import { CSV_TYPE, JSON_TYPE, SCHEMA_TYPE, type OpenDataFile } from '../open-data.ts';
@@ -42,7 +43,7 @@ const files: readonly OpenDataFile[] = [
 	{
 		path: registerChangesFeedPath,
 		description: 'Atom feed of what each import of the register changed: filings added, revised or withdrawn.',
-		type: 'application/atom+xml; charset=utf-8',
+		type: ATOM_TYPE,
 		absoluteUrls: 'links',
 	},
 ];
