@@ -151,11 +151,13 @@ function drawFacts(r: Random, plan: Plan, i: number, plans: Plan[], usedSlugs: S
 	const vectorList = uniq([vector, ...also('vector', 0.12, 1)]);
 	const breachList = uniq([force('breachType', i) ?? defaults.breach, ...also('breachType', 0.08, 1.2)]);
 	const locationList = uniq([force('location', i) ?? defaults.location, ...also('location', 0.25, 1.1)]);
-	const dataList = uniq([
+	const dataDrawn = uniq([
 		...forced('dataClasses'),
 		...r.zipfSubset(RANKS.dataClasses, 0.95, 1.05),
 		...(defaults.data ?? []).filter(() => r.chance(0.8)),
 	]);
+	// "unknown" stands alone (the schema's rule): on the case it is forced on, and nowhere else.
+	const dataList = force('dataClasses', i) === 'unknown' ? ['unknown'] : dataDrawn.filter((d) => d !== 'unknown');
 	if (dataList.length === 0) dataList.push('names');
 	const lessonList = uniq([
 		...forced('lessons'),
