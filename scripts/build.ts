@@ -4,14 +4,17 @@
  * exactly as it was.
  *
  * The check runs alongside `astro build` (on the other core: Astro's start-up and content sync are
- * single-threaded), and a failed check stops Astro at once. Pagefind and the share images run after
- * Astro has exited, side by side, so that neither holds its memory while Astro holds its own.
+ * single-threaded), and a failed check stops Astro at once. The share images are drawn into their
+ * cache by a process of their own while Astro renders, and copied in once it has exited, alongside
+ * Pagefind, which runs then so that it does not hold its memory while Astro holds its own.
  *
  * Usage: node scripts/build.ts [--outDir dist] [-- extra astro build flags]
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 import { checkCorpus, formatProblem } from '../src/tooling/validate.ts';
 import { registerIndex } from '../src/tooling/register-store.ts';
 import { incidentsDir, registerDir } from '../src/tooling/content-dir.ts';
@@ -20,6 +23,7 @@ import { buildMark } from '../src/integrations/build-marks.ts';
 import { siteUrlProblem } from '../src/site-config.ts';
 import { registerFreshness, staleRegisterWarning } from '../src/lib/register/freshness.ts';
 import { buildDay } from '../src/lib/build-info.ts';
+import { API_INDEX_PATH } from '../src/lib/casebook/export.ts';
 
 const args = process.argv.slice(2);
 const outFlag = args.indexOf('--outDir');
@@ -27,7 +31,10 @@ const outDir = resolve(outFlag >= 0 ? args.splice(outFlag, 2)[1]! : 'dist');
 const staging = `${outDir}.staging`;
 const previous = `${outDir}.previous`;
 
+let warming: ChildProcess | undefined;
+
 function fail(message: string): never {
+	warming?.kill();
 	rmSync(staging, { recursive: true, force: true });
 	console.error(`\n✗ ${message} ${outDir} is unchanged.`);
 	process.exit(1);
@@ -66,6 +73,36 @@ const stopAstro = () => {
 process.on('SIGINT', () => (stopAstro(), fail('Build interrupted.')));
 process.on('SIGTERM', () => (stopAstro(), fail('Build interrupted.')));
 
+// The share images are drawn into their cache while Astro renders: the list they are drawn from,
+// api/incidents.json, is the first page Astro writes, and its rendering leaves the other core
+// free. In a process of its own (scripts/share-images.ts), whose memory is returned when it
+// exits; whatever it has not drawn when Astro exits is drawn below.
+let astroDone = false;
+void astroExit.then(() => (astroDone = true));
+const listWritten = async (): Promise<boolean> => {
+	for (; !astroDone; await sleep(200)) {
+		try {
+			JSON.parse(readFileSync(join(staging, API_INDEX_PATH), 'utf8'));
+			return true;
+		} catch {
+			// Not written yet, or not wholly.
+		}
+	}
+	return false;
+};
+const cacheWarmed =
+	process.env.SHARE_IMAGES === 'off'
+		? Promise.resolve()
+		: listWritten().then(
+				(written) =>
+					written &&
+					new Promise<void>((done) => {
+						const script = fileURLToPath(new URL('share-images.ts', import.meta.url));
+						warming = spawn(process.execPath, [script, staging], { stdio: 'inherit' });
+						warming.on('close', () => done());
+					}),
+			);
+
 const checkStarted = performance.now();
 const register = registerIndex(registerDir());
 const { problems, warnings, files } = checkCorpus(dir, register);
@@ -85,10 +122,12 @@ mkdirSync('.astro', { recursive: true });
 writeFileSync(marker, contentDir);
 if (status !== 0) fail(`Build failed (exit ${status}).`);
 
-// The share images are drawn while Pagefind indexes: Pagefind is a binary of its own, so the two
-// share the cores, and neither holds memory while Astro's rendered site is still in the heap. The
-// renderer (satori, resvg) is loaded only now, for the same reason.
-const images = import('../src/integrations/share-images.ts')
+// The share images are copied from the cache, drawing any the early pass above has not, while
+// Pagefind indexes: Pagefind is a binary of its own, so the two share the cores, and neither
+// holds memory while Astro's rendered site is still in the heap. The renderer (satori, resvg) is
+// loaded here only if a card is left to draw.
+const images = cacheWarmed
+	.then(() => import('../src/integrations/share-images.ts'))
 	.then(({ drawShareImages, SHARE_IMAGE_CACHE }) =>
 		drawShareImages(staging, SHARE_IMAGE_CACHE, {
 			info: (message) => console.log(`[share-images] ${message}`),

@@ -15,9 +15,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderAsync } from '@resvg/resvg-js';
 import { availableParallelism } from 'node:os';
-import satori from 'satori';
 import {
 	incidentShareCard,
 	SHARE_IMAGE_SIZE,
@@ -35,6 +33,9 @@ const RENDERER = 'share-card-1';
 
 /** The PNG of a card. */
 export async function renderShareCard(card: ShareCard): Promise<Buffer> {
+	// Loaded on first use: Astro loads this module with its configuration, and satori alone takes
+	// a few hundred ms to load.
+	const [{ default: satori }, { renderAsync }] = await Promise.all([import('satori'), import('@resvg/resvg-js')]);
 	const svg = await satori(shareCardTree(card) as unknown as Parameters<typeof satori>[0], {
 		...SHARE_IMAGE_SIZE,
 		fonts: FONTS(),
@@ -43,7 +44,7 @@ export async function renderShareCard(card: ShareCard): Promise<Buffer> {
 	return (await renderAsync(svg, { fitTo: { mode: 'original' } })).asPng();
 }
 
-let fonts: Parameters<typeof satori>[1]['fonts'] | undefined;
+let fonts: Parameters<typeof import('satori').default>[1]['fonts'] | undefined;
 // satori reads WOFF (not WOFF2): the Latin subsets of Inter, regular and bold.
 const FONTS = () => {
 	const file = (weight: 400 | 700) =>
@@ -58,12 +59,14 @@ const FONTS = () => {
 /**
  * Draws (or takes from the cache in `cacheDir`) the share image of every case study listed in
  * `<outDir>/api/incidents.json`, and the site's, into `outDir`; with `SHARE_IMAGES=off`, none,
- * saying so.
+ * saying so. With `copy: false` it only fills the cache (scripts/build.ts does that while Astro
+ * is still rendering the rest of the site).
  */
 export async function drawShareImages(
 	outDir: string,
 	cacheDir: string,
 	log: { info(message: string): void; warn(message: string): void },
+	{ copy = true }: { copy?: boolean } = {},
 ): Promise<{ images: number; drawn: number; ms: number }> {
 	if (process.env.SHARE_IMAGES === 'off') {
 		log.warn('SHARE_IMAGES=off: no share images drawn; og:image links point at nothing.');
@@ -80,6 +83,7 @@ export async function drawShareImages(
 			writeFileSync(cached, await renderShareCard(card));
 			drawn++;
 		}
+		if (!copy) return;
 		mkdirSync(join(file, '..'), { recursive: true });
 		copyFileSync(cached, file);
 	};
@@ -97,7 +101,9 @@ export async function drawShareImages(
 	await Promise.all(Array.from({ length: availableParallelism() + 1 }, worker));
 	const ms = Math.round(performance.now() - started);
 	buildMark('images', { pages: drawn, ms });
-	log.info(`${jobs.length} share images (${drawn} drawn, the rest cached) in ${ms} ms`);
+	log.info(
+		`${jobs.length} share images (${drawn} drawn, the rest cached${copy ? '' : '; into the cache only'}) in ${ms} ms`,
+	);
 	return { images: jobs.length, drawn, ms };
 }
 
