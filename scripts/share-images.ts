@@ -21,5 +21,6 @@ await drawShareImages(
 		info: (message) => console.log(`[share-images] ${message}`),
 		warn: (message) => console.warn(`[share-images] ${message}`),
 	},
-	{ copy: false },
+	// One card laid out by satori while another is rasterised by resvg: Astro has the other core.
+	{ copy: false, parallel: 2 },
 );

@@ -60,13 +60,13 @@ const FONTS = () => {
  * Draws (or takes from the cache in `cacheDir`) the share image of every case study listed in
  * `<outDir>/api/incidents.json`, and the site's, into `outDir`; with `SHARE_IMAGES=off`, none,
  * saying so. With `copy: false` it only fills the cache (scripts/build.ts does that while Astro
- * is still rendering the rest of the site).
+ * is still rendering the rest of the site); `parallel` cards are drawn at a time.
  */
 export async function drawShareImages(
 	outDir: string,
 	cacheDir: string,
 	log: { info(message: string): void; warn(message: string): void },
-	{ copy = true }: { copy?: boolean } = {},
+	{ copy = true, parallel = availableParallelism() + 1 }: { copy?: boolean; parallel?: number } = {},
 ): Promise<{ images: number; drawn: number; ms: number }> {
 	if (process.env.SHARE_IMAGES === 'off') {
 		log.warn('SHARE_IMAGES=off: no share images drawn; og:image links point at nothing.');
@@ -98,7 +98,7 @@ export async function drawShareImages(
 	const worker = async () => {
 		while (next < jobs.length) await write(...jobs[next++]!);
 	};
-	await Promise.all(Array.from({ length: availableParallelism() + 1 }, worker));
+	await Promise.all(Array.from({ length: parallel }, worker));
 	const ms = Math.round(performance.now() - started);
 	buildMark('images', { pages: drawn, ms });
 	log.info(
