@@ -35,9 +35,8 @@ function throwOnErrors(step: string, errors: readonly string[], logger: Logger):
 const pagefindApi = () => import('pagefind');
 
 async function createIndex(logger: Logger) {
-	const { index, errors } = await (
-		await pagefindApi()
-	).createIndex({
+	const pagefind = await pagefindApi();
+	const { index, errors } = await pagefind.createIndex({
 		rootSelector: 'html',
 		excludeSelectors: ['[data-pagefind-ignore="all"]'],
 	});
