@@ -79,29 +79,22 @@ process.on('SIGTERM', () => (stopAstro(), fail('Build interrupted.')));
 // exits; whatever it has not drawn when Astro exits is drawn below.
 let astroDone = false;
 void astroExit.then(() => (astroDone = true));
-const listWritten = async (): Promise<boolean> => {
-	for (; !astroDone; await sleep(200)) {
+async function warmShareImageCache(): Promise<void> {
+	if (process.env.SHARE_IMAGES === 'off') return;
+	for (; ; await sleep(200)) {
+		if (astroDone) return;
 		try {
 			JSON.parse(readFileSync(join(staging, API_INDEX_PATH), 'utf8'));
-			return true;
+			break;
 		} catch {
 			// Not written yet, or not wholly.
 		}
 	}
-	return false;
-};
-const cacheWarmed =
-	process.env.SHARE_IMAGES === 'off'
-		? Promise.resolve()
-		: listWritten().then(
-				(written) =>
-					written &&
-					new Promise<void>((done) => {
-						const script = fileURLToPath(new URL('share-images.ts', import.meta.url));
-						warming = spawn(process.execPath, [script, staging], { stdio: 'inherit' });
-						warming.on('close', () => done());
-					}),
-			);
+	const script = fileURLToPath(new URL('share-images.ts', import.meta.url));
+	warming = spawn(process.execPath, [script, staging], { stdio: 'inherit' });
+	await new Promise((done) => warming!.on('close', done));
+}
+const cacheWarmed = warmShareImageCache();
 
 const checkStarted = performance.now();
 const register = registerIndex(registerDir());
