@@ -1,7 +1,8 @@
 /**
  * Draws the share image of every case study (`incidents/<slug>/share.png`) and of the site
- * (`share.png`) from `api/incidents.json`, once Astro has exited in `npm run build` (beside Pagefind)
- * and at `astro:build:done` in a plain `astro build`: satori lays the card out as SVG
+ * (`share.png`) from `api/incidents.json`: in `npm run build` into their cache while Astro renders
+ * (scripts/share-images.ts) and into the site once it has exited, and at `astro:build:done` in a
+ * plain `astro build`. Satori lays the card out as SVG
  * with the Inter font from its npm package, resvg rasterises it to PNG. No browser, no network.
  *
  * Each image is kept in `.astro/share-images/` under a hash of what it shows, so a rebuild draws
@@ -112,8 +113,8 @@ export const SHARE_IMAGE_CACHE = '.astro/share-images/';
 
 /**
  * The integration draws the images at the end of a plain `astro build`. `npm run build`
- * (scripts/build.ts) draws them itself once Astro has exited, alongside Pagefind: drawing a cold
- * cache's cards is about 50 ms of CPU each, and inside Astro it held the rendered site's heap
+ * (scripts/build.ts) draws them itself, in a process of its own while Astro renders: drawing a
+ * cold cache's cards is about 50 ms of CPU each, and inside Astro it held the rendered site's heap
  * meanwhile (docs/BENCHMARKS.md, the 200-case finding).
  */
 export function shareImagesIntegration(): AstroIntegration {
