@@ -24,6 +24,11 @@ import { siteUrlProblem } from '../src/site-config.ts';
 import { registerFreshness, staleRegisterWarning } from '../src/lib/register/freshness.ts';
 import { buildDay } from '../src/lib/build-info.ts';
 import { API_INDEX_PATH } from '../src/lib/casebook/export.ts';
+import {
+	registerSampleProblem,
+	registerSampleRequested,
+	REGISTER_SAMPLE_VARIABLE,
+} from '../src/lib/register/sample.ts';
 
 const args = process.argv.slice(2);
 const outFlag = args.indexOf('--outDir');
@@ -44,6 +49,15 @@ function fail(message: string): never {
 // Astro's own hook (src/integrations/site-url.ts) warns, naming every output affected.
 const siteUrl = siteUrlProblem(process.env, process.argv);
 if (siteUrl?.level === 'error') fail(`Build stopped: ${siteUrl.message}`);
+
+// A sample of the register (REGISTER_SAMPLE, src/lib/register/sample.ts) is for tests: refused for
+// a deployment, and announced at the start and again at the end, where it is not buried.
+const sampleProblem = registerSampleProblem(process.env, process.argv, outDir);
+if (sampleProblem) fail(`Build stopped: ${sampleProblem}`);
+const sampleWarning = registerSampleRequested(process.env)
+	? `! ${REGISTER_SAMPLE_VARIABLE} is set: ${outDir} holds a SAMPLE of the register, not every filing. For tests only: never deploy it.`
+	: undefined;
+if (sampleWarning) console.warn(sampleWarning);
 
 // Astro caches the content layer per project, not per content folder: after a build from another
 // folder (tests, benchmarks) the cache points at files that are gone, so it is cleared then.
@@ -147,3 +161,4 @@ console.log(`✓ Site written to ${outDir}`);
 // Last, where it is not buried: a register whose refresh has stopped is published all the same.
 const stale = register.latest && staleRegisterWarning(registerFreshness(register.latest, buildDay()));
 if (stale) console.warn(`! ${stale}`);
+if (sampleWarning) console.warn(sampleWarning);

@@ -259,6 +259,7 @@ export const dataClasses = vocabulary({
 		},
 		'employment-data': { label: 'Employment data', definition: 'Employer, job and workplace details.' },
 		images: { label: 'Images', definition: 'Photographs, scans or medical images.' },
+		unknown: { label: 'Unknown', definition: 'What kinds of data were exposed has not been reported.' },
 	},
 });
 

@@ -5,6 +5,12 @@
 import { Feed } from 'feed';
 import { absoluteUrl, type SiteRoot } from './urls.ts';
 
+/** The media type every Atom feed of the site is served as. */
+export const ATOM_TYPE = 'application/atom+xml; charset=utf-8';
+
+/** A feed's body as its route serves it. */
+export const atomResponse = (atom: string) => new Response(atom, { headers: { 'Content-Type': ATOM_TYPE } });
+
 /** One entry of a feed. */
 export interface FeedItem {
 	/** The entry's permanent id; its link by default. */

@@ -7,6 +7,7 @@ import {
 	facetCountsSummary,
 	facetIndexLaterRoutes,
 	facetOf,
+	facetsText,
 	facetTrail,
 	valueDefinition,
 	valueListingRoutes,
@@ -54,6 +55,13 @@ describe('a dataset', () => {
 		expect(() => facetOf(register, 'vector')).toThrow(
 			/^register has no facet "vector" \(expected one of: year, state,/,
 		);
+	});
+
+	it('names its facets in a sentence, as their indexes are titled', () => {
+		expect(facetsText(register)).toBe(
+			'year filed, state, organization type, breach type, location, business associate or status',
+		);
+		expect(facetsText({ facets: [{ label: 'State' }] })).toBe('state');
 	});
 
 	it('leads from its home to a facet and a value', () => {

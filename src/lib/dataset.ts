@@ -5,7 +5,7 @@
  * index, a facet's index, the listing of one value, breadcrumbs) are written once against it.
  */
 import { groupByFacet, type Facet, type FacetGroup, type FacetValue } from './group-by-facet.ts';
-import { formatCount, type Noun } from './format.ts';
+import { formatCount, formatList, type Noun } from './format.ts';
 import type { OpenDataFile } from './open-data.ts';
 import { FACET_INDEX_PAGE_SIZE, laterPages, listingPages } from './paging.ts';
 
@@ -54,6 +54,14 @@ export function facetOf<F extends { key: string }>(dataset: { key: string; facet
 			`${dataset.key} has no facet "${key}" (expected one of: ${dataset.facets.map((f) => f.key).join(', ')})`,
 		);
 	return facet;
+}
+
+/** The facets of `dataset` in a sentence, each named as its index is titled: "year filed, state, … or status". */
+export function facetsText(dataset: { facets: readonly Pick<Facet<unknown>, 'label'>[] }): string {
+	return formatList(
+		dataset.facets.map((f) => f.label.toLowerCase()),
+		'or',
+	);
 }
 
 /** What a facet's value means, where the facet has a vocabulary that defines it. */

@@ -54,8 +54,8 @@ export function formatMoney(amount: number, currency = 'USD'): string {
 	return cachedFormat(`c${currency}`, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
 }
 
-/** English list: "a, b and c". */
-export function formatList(items: readonly string[]): string {
+/** English list: "a, b and c", or "a, b or c". */
+export function formatList(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
 	if (items.length <= 1) return items.join('');
-	return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+	return `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`;
 }

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getCasebook } from '../site/collection.ts';
-import { atomFeed } from '../lib/atom-feed.ts';
+import { atomFeed, atomResponse } from '../lib/atom-feed.ts';
 import { feedItems } from '../lib/casebook/feeds.ts';
 import { siteRoot } from '../site/urls.ts';
 import { SITE_DESCRIPTION, SITE_TITLE } from '../lib/site-name.ts';
@@ -21,5 +21,5 @@ export const GET: APIRoute = async ({ site }) => {
 		feedItems(incidents, root),
 		root,
 	);
-	return new Response(atom, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+	return atomResponse(atom);
 };

@@ -9,6 +9,7 @@ describe('copyHostReason', () => {
 		expect(copyHostReason('https://www.europesays.com/2684157')).toMatch(/^europesays\.com is /);
 		expect(copyHostReason('https://uk.news.yahoo.com/story')).toMatch(/^news\.yahoo\.com is /);
 		expect(copyHostReason('https://edition.breachspot.com/x')).toMatch(/^breachspot\.com is /);
+		expect(copyHostReason('https://print.casetext.com/case/x')).toMatch(/^casetext\.com is /);
 	});
 
 	it('names staging and internal servers by their host label, not by the registrable domain', () => {

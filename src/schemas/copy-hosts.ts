@@ -17,6 +17,7 @@ export const COPY_HOSTS: Readonly<Record<string, string>> = {
 	'bioforcegolf.com': 'a site republishing news articles',
 	'blog.gajdekgraphics.com': 'a blog republishing news articles',
 	'breachspot.com': 'an aggregator that rewrites breach reports',
+	'casetext.com': 'a legal-research service mirroring court opinions',
 	'ciso2ciso.com': 'an aggregator republishing security news',
 	'community.oneclickmed.com': 'a digest reposting other outlets’ health news',
 	'consumercal.org': 'an advocacy group reposting newspaper articles',

@@ -67,6 +67,14 @@ describe('incidentSchema: invalid frontmatter', () => {
 		]);
 	});
 
+	it('accepts "unknown" data classes only on their own', () => {
+		const fm = validFrontmatter();
+		fm.dataClasses = ['unknown'];
+		expect(issues(fm)).toEqual([]);
+		fm.dataClasses = ['names', 'unknown'];
+		expect(issues(fm)).toEqual([expect.stringMatching(/^dataClasses: "unknown" stands alone/)]);
+	});
+
 	it('accepts only the exact HHS breach types', () => {
 		const fm = validFrontmatter();
 		fm.breachType = ['Hacking/IT Incident'];

@@ -371,7 +371,11 @@ const incidentObject = z
 		register: registerLinkSchema.describe(
 			'The HHS breach-register filing(s) this case study concerns, or why there is none.',
 		),
-		dataClasses: termListSchema(dataClasses).describe('What kinds of data were exposed.'),
+		dataClasses: termListSchema(dataClasses)
+			.refine((list) => !list.includes('unknown') || list.length === 1, {
+				error: '"unknown" stands alone: list the data classes a source names, or only "unknown"',
+			})
+			.describe('What kinds of data were exposed; only "unknown" when no source says.'),
 		breachType: termListSchema(breachTypes).describe('The HHS breach portal type(s).'),
 		location: termListSchema(locations).describe('The HHS breach portal location(s).'),
 		vector: termListSchema(vectors).describe('How the data leaked, after VERIS.'),

@@ -1,6 +1,7 @@
 /**
  * The browser side of search: loads Pagefind from this site (never another origin) on first use,
- * runs searches, and counts filter values. Shared by the search page and the ⌘K dialog.
+ * runs searches, counts filter values and draws results. Shared by the search page and the ⌘K
+ * dialog.
  */
 import { formatCount } from '../lib/format.ts';
 import {
@@ -305,6 +306,62 @@ export function resultLine(data: ResultData): string {
 	]
 		.filter(Boolean)
 		.join(' · ');
+}
+
+/**
+ * How each place draws a result: in the ⌘K dialog the whole result is one link, for the arrow keys
+ * to move between; on the search page its title is a heading that links, as the page's outline
+ * wants. Both show the same three parts: the title, the line (resultLine) and the excerpt.
+ */
+export type ResultPlace = 'dialog' | 'page';
+
+/** Each place's elements and classes: the item's, the link's, and its line's and excerpt's. */
+const LOOKS = {
+	dialog: {
+		item: '',
+		link: 'block rounded px-3 py-2 no-underline hover:bg-surface focus:bg-surface',
+		part: 'span',
+		line: 'block text-sm text-muted',
+		excerpt: 'block text-sm text-fg',
+	},
+	page: {
+		item: 'border-b border-border py-4',
+		link: '',
+		part: 'p',
+		line: 'text-sm text-muted',
+		excerpt: 'mt-1',
+	},
+} as const;
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string) {
+	const made = document.createElement(tag);
+	if (className) made.className = className;
+	if (text !== undefined) made.textContent = text;
+	return made;
+}
+
+/** A result as a list item for `place`; `hasQuery` decides its excerpt (resultExcerpt). */
+export function renderResult(data: ResultData, hasQuery: boolean, place: ResultPlace): HTMLLIElement {
+	const look = LOOKS[place];
+	const title = data.meta.title ?? data.url;
+	const line = element(look.part, look.line, resultLine(data));
+	const excerpt = element(look.part, look.excerpt);
+	const shown = resultExcerpt(data, hasQuery);
+	if ('html' in shown) excerpt.innerHTML = shown.html;
+	else excerpt.textContent = shown.text;
+	const link = element('a', look.link);
+	link.href = data.url;
+	const item = element('li', look.item);
+	if (place === 'dialog') {
+		link.append(element('span', 'block font-medium text-link', title), line, excerpt);
+		item.append(link);
+	} else {
+		link.textContent = title;
+		const heading = element('h2', 'text-lg font-semibold');
+		heading.append(link);
+		item.append(heading, line, excerpt);
+	}
+	return item;
 }
 
 /** The folded filters' control on a narrow screen: "Filters", or "Filters · 2 active". */

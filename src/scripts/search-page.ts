@@ -10,12 +10,10 @@ import {
 	kindCounts,
 	prepareCounts,
 	preload,
-	resultExcerpt,
-	resultLine,
+	renderResult,
 	resultsText,
 	searchNear,
 	TYPING_PAUSE_MS,
-	type ResultData,
 	type SearchResponse,
 	type Selection,
 } from './pagefind-client.ts';
@@ -73,27 +71,6 @@ function parseSort(sort: string): Record<string, 'asc' | 'desc'> | undefined {
 	return chosen ? { [chosen.key]: chosen.dir } : undefined;
 }
 
-function renderResult(data: ResultData, hasQuery: boolean): HTMLLIElement {
-	const li = document.createElement('li');
-	li.className = 'border-b border-border py-4';
-	const h = document.createElement('h2');
-	h.className = 'text-lg font-semibold';
-	const a = document.createElement('a');
-	a.href = data.url;
-	a.textContent = data.meta.title ?? data.url;
-	h.append(a);
-	const meta = document.createElement('p');
-	meta.className = 'text-sm text-muted';
-	meta.textContent = resultLine(data);
-	const excerpt = document.createElement('p');
-	excerpt.className = 'mt-1';
-	const shown = resultExcerpt(data, hasQuery);
-	if ('html' in shown) excerpt.innerHTML = shown.html;
-	else excerpt.textContent = shown.text;
-	li.append(h, meta, excerpt);
-	return li;
-}
-
 /** Wires up the search page inside `root`. */
 export function mountSearchPage(root: HTMLElement): void {
 	const filters = JSON.parse(root.dataset.filters ?? '[]') as FilterConfig[];
@@ -119,7 +96,7 @@ export function mountSearchPage(root: HTMLElement): void {
 		const hasQuery = state.q.trim() !== '';
 		const complete = await drawInOrder(
 			page,
-			(data) => list.append(renderResult(data, hasQuery)),
+			(data) => list.append(renderResult(data, hasQuery, 'page')),
 			() => ticket === run,
 			() => {
 				if (!fresh) return;

@@ -7,6 +7,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildIncident, newestFirst, type Incident } from '../lib/casebook/model.ts';
 import { relatedIndex, type RelatedIncident } from '../lib/casebook/related.ts';
 import { buildRegisterModel, type RegisterModel } from '../lib/register/model.ts';
+import { registerSampleRequested, sampleNotice, sampleRegisterIds } from '../lib/register/sample.ts';
 
 /** The whole casebook, derived once. */
 export interface Casebook {
@@ -17,6 +18,8 @@ export interface Casebook {
 	related: (incident: Incident) => RelatedIncident[];
 	/** The register as its pages show it: filings, organizations, case-study links. */
 	registerModel: RegisterModel;
+	/** Set when the build holds a sample of the register (REGISTER_SAMPLE, for tests): how many filings of how many. */
+	registerSample?: { kept: number; of: number };
 }
 
 let cached: Promise<Casebook> | undefined;
@@ -55,16 +58,29 @@ async function devCasebook(): Promise<Casebook> {
 async function buildCasebook(collections: ReturnType<typeof readCollections>): Promise<Casebook> {
 	const [entries, filings, aliases, imports] = await collections;
 	const incidents = newestFirst(entries.map((e) => buildIncident(e.id, e.data)));
+	const records = filings.map((f) => f.data);
+	const model = (from: typeof records) =>
+		buildRegisterModel(
+			from,
+			incidents,
+			aliases.map((a) => a.data),
+			imports.map((i) => i.data),
+		);
+	let registerModel = model(records);
+	let registerSample: Casebook['registerSample'];
+	// A test build may ask for a sample of the register (src/lib/register/sample.ts): the one place it is read.
+	if (registerSampleRequested(process.env)) {
+		const kept = sampleRegisterIds(registerModel);
+		registerModel = model(records.filter((r) => kept.has(r.id)));
+		registerSample = { kept: kept.size, of: records.length };
+		console.warn(`\n! This build holds ${sampleNotice(kept.size, records.length)}.\n`);
+	}
 	return {
 		incidents,
 		bySlug: new Map(incidents.map((i) => [i.slug, i])),
 		entries: new Map(entries.map((e) => [e.id, e])),
 		related: relatedIndex(incidents),
-		registerModel: buildRegisterModel(
-			filings.map((f) => f.data),
-			incidents,
-			aliases.map((a) => a.data),
-			imports.map((i) => i.data),
-		),
+		registerModel,
+		registerSample,
 	};
 }

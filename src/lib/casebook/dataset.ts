@@ -1,14 +1,14 @@
 /** The casebook as a dataset: its case studies, their facets, paths and open-data files. */
+import { ATOM_TYPE } from '../atom-feed.ts';
 import type { Dataset } from '../dataset.ts';
 import { CASE_STUDY } from '../format.ts';
+import { dataDictionary } from '../csv.ts';
 import { CSV_TYPE, JSON_TYPE, SCHEMA_TYPE, type OpenDataFile } from '../open-data.ts';
 import { BROWSE_PAGE_SIZE } from '../paging.ts';
 import { browsePath, incidentPath } from '../urls.ts';
 import { CSV_COLUMNS, HHS_CSV_COLUMNS } from './export.ts';
 import { facets } from './facets.ts';
 import type { Incident } from './model.ts';
-
-const dictionary = (columns: typeof CSV_COLUMNS) => columns.map(({ name, description }) => ({ name, description }));
 
 /** Everything the casebook publishes besides its pages, in the order /data/ lists it. */
 const files: readonly OpenDataFile[] = [
@@ -31,14 +31,14 @@ const files: readonly OpenDataFile[] = [
 			'One row per case study (RFC 4180, UTF-8 with a byte-order mark), its columns described below; multi-valued fields joined with "; ".',
 		type: CSV_TYPE,
 		absoluteUrls: 'url fields',
-		columns: dictionary(CSV_COLUMNS),
+		columns: dataDictionary(CSV_COLUMNS),
 	},
 	{
 		path: 'data/incidents-hhs.csv',
 		description:
 			'The same case studies under the nine column names of the HHS OCR breach portal’s export, to set beside it in one spreadsheet.',
 		type: CSV_TYPE,
-		columns: dictionary(HHS_CSV_COLUMNS),
+		columns: dataDictionary(HHS_CSV_COLUMNS),
 	},
 	{
 		path: 'schema/incident.schema.json',
@@ -62,7 +62,7 @@ const files: readonly OpenDataFile[] = [
 	{
 		path: 'atom.xml',
 		description: 'Atom feed of case studies.',
-		type: 'application/atom+xml; charset=utf-8',
+		type: ATOM_TYPE,
 		absoluteUrls: 'links',
 	},
 ];

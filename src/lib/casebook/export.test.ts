@@ -6,8 +6,6 @@ import {
 	apiIncident,
 	apiIncidentFileSchema,
 	apiIndexSchema,
-	csvRow,
-	csvText,
 	CSV_COLUMNS,
 	HHS_CSV_COLUMNS,
 	jsonSchemaOf,
@@ -16,6 +14,7 @@ import { incidentSchema } from '../../schemas/incident.ts';
 import { plainCitation, bibtexCitation, cslCitation, protectCapitals } from './citation.ts';
 import { FEED_LIMIT, feedItems } from './feeds.ts';
 import { siteRoot } from '../urls.ts';
+import { csvRowOf, csvText } from '../csv.ts';
 
 const origin = 'https://casebook.example';
 const site = siteRoot(origin, '/');
@@ -90,7 +89,7 @@ describe('CSV', () => {
 		const text = csvText([incident], CSV_COLUMNS, site);
 		expect(text.charCodeAt(0)).toBe(0xfeff);
 		const [back] = parse(text, { columns: true, bom: true }) as Record<string, string>[];
-		const row = csvRow(incident, site);
+		const row = csvRowOf(incident, CSV_COLUMNS, site);
 		expect(back).toEqual(row);
 		expect(row.breach_types).toBe('Unauthorized Access/Disclosure');
 		expect(row.data_classes).toBe('Names; Email addresses');
@@ -98,8 +97,8 @@ describe('CSV', () => {
 	});
 
 	it('fills updated with the date added when the facts never changed', () => {
-		expect(csvRow(makeIncident('never-updated'), site).updated).toBe('2026-11-23');
-		expect(csvRow(incident, site).updated).toBe('2026-12-01');
+		expect(csvRowOf(makeIncident('never-updated'), CSV_COLUMNS, site).updated).toBe('2026-11-23');
+		expect(csvRowOf(incident, CSV_COLUMNS, site).updated).toBe('2026-12-01');
 	});
 
 	it('keeps an HHS-portal export under the portal’s own column names', () => {

@@ -3,7 +3,7 @@
  * derived from the same `Incident`, so an export can never disagree with a page.
  */
 import { z } from 'astro/zod';
-import { csvFile } from '../csv.ts';
+import { yesNo, type CsvColumn } from '../csv.ts';
 import { incidentSchema, DATE_FIELDS, DATE_LABELS, PARTIAL_DATE_META } from '../../schemas/incident.ts';
 import { PARTIAL_DATE_PATTERN } from '../../schemas/partial-date.ts';
 import type { Incident } from './model.ts';
@@ -155,25 +155,18 @@ const dayRangeColumns = (
 	name: string,
 	what: string,
 	pick: (m: Incident['measures']) => Measure | undefined,
-): CsvColumn[] =>
+): CsvColumn<Incident>[] =>
 	(['min', 'max'] as const).map((end) => ({
 		name: `${name}_${end}`,
 		description: `The ${end === 'min' ? 'shortest' : 'longest'} ${what} the dates allow, in days.`,
 		value: (i) => days(pick(i.measures)?.days[end]),
 	}));
 
-/** One column of the CSV: its name, what it holds (the data dictionary on /data/), and its value. */
-export interface CsvColumn {
-	name: string;
-	description: string;
-	value: (incident: Incident, site: SiteRoot) => string;
-}
-
 /**
  * The columns of `data/incidents.csv`, in order, all in snake_case. Multi-valued fields are
  * joined with "; "; unknown values are empty. The data dictionary on /data/ is this list.
  */
-export const CSV_COLUMNS: readonly CsvColumn[] = [
+export const CSV_COLUMNS: readonly CsvColumn<Incident>[] = [
 	{ name: 'slug', description: 'The permanent id of the case study.', value: (i) => i.slug },
 	{
 		name: 'url',
@@ -212,7 +205,7 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
 	{
 		name: 'business_associate_present',
 		description: '“Yes” when a business associate was involved, else “No” (as on the HHS portal).',
-		value: (i) => (i.data.businessAssociates.length > 0 ? 'Yes' : 'No'),
+		value: (i) => yesNo(i.data.businessAssociates.length > 0),
 	},
 	{
 		name: 'recipients',
@@ -245,7 +238,7 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
 		description: `Whether data is known to have been accessed, one of: ${oneOf(disclosures.terms)}.`,
 		value: (i) => disclosures.terms[i.data.disclosure].label,
 	},
-	...DATE_FIELDS.map((f): CsvColumn => ({
+	...DATE_FIELDS.map((f): CsvColumn<Incident> => ({
 		name: `date_${snake(f)}`,
 		description: `${DATE_LABELS[f]}: a date, YYYY, YYYY-MM or YYYY-MM-DD as precise as the source.`,
 		value: (i) => i.data.dates[f]?.date ?? '',
@@ -294,11 +287,6 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
 	},
 ];
 
-/** One CSV row per case study, by column name. */
-export function csvRow(incident: Incident, site: SiteRoot): Record<string, string> {
-	return Object.fromEntries(CSV_COLUMNS.map((c) => [c.name, c.value(incident, site)]));
-}
-
 /** For each of the HHS OCR breach portal's columns, the column of ours that holds it. */
 const HHS_SOURCES: Record<(typeof HHS_COLUMNS)[number], string> = {
 	'Name of Covered Entity': 'organization',
@@ -316,15 +304,7 @@ const HHS_SOURCES: Record<(typeof HHS_COLUMNS)[number], string> = {
  * The columns of `data/incidents-hhs.csv`: the HHS OCR breach portal's own, in its order and under
  * its names (the importer's, src/lib/register/read-hhs-export.ts), to set beside the portal's export.
  */
-export const HHS_CSV_COLUMNS: readonly CsvColumn[] = HHS_COLUMNS.map((name) => {
+export const HHS_CSV_COLUMNS: readonly CsvColumn<Incident>[] = HHS_COLUMNS.map((name) => {
 	const column = CSV_COLUMNS.find((c) => c.name === HHS_SOURCES[name])!;
 	return { ...column, name };
 });
-
-/** A CSV file of `columns`, one row per case study (`csvFile`: with the byte-order mark Excel needs). */
-export function csvText(incidents: readonly Incident[], columns: readonly CsvColumn[], site: SiteRoot): string {
-	return csvFile(
-		columns.map((c) => c.name),
-		incidents.map((i) => columns.map((c) => c.value(i, site))),
-	);
-}

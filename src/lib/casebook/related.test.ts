@@ -41,6 +41,18 @@ describe('related case studies', () => {
 		expect(related(k).map((r) => r.incident.slug)).not.toContain('laptop');
 	});
 
+	it('does not relate case studies for sharing unknown data classes', () => {
+		const unknown = (slug: string) =>
+			makeIncident(slug, (fm) => {
+				fm.vector = ['unknown'];
+				fm.lessons = [];
+				fm.dataClasses = ['unknown'];
+			});
+		const a = unknown('a');
+		const b = unknown('b');
+		expect(relatedIndex([a, b])(a)).toEqual([]);
+	});
+
 	it('is deterministic', () => {
 		expect(related(n)).toEqual(relatedIndex([g, theft, k, edited, n])(n));
 	});

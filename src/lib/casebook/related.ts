@@ -38,7 +38,7 @@ function features(i: Incident): [Kind, string][] {
 		...i.data.vector.filter((v) => v !== 'unknown').map((v): [Kind, string] => ['vector', v]),
 		...i.data.recipients.map((r): [Kind, string] => ['recipient', r]),
 		...i.data.lessons.map((l): [Kind, string] => ['lesson', l]),
-		...i.data.dataClasses.map((d): [Kind, string] => ['dataClass', d]),
+		...i.data.dataClasses.filter((d) => d !== 'unknown').map((d): [Kind, string] => ['dataClass', d]),
 	];
 }
 

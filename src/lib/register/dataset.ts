@@ -1,10 +1,12 @@
 /** The HHS breach register as a dataset: its filings, their facets, paths and open-data files. */
+import { ATOM_TYPE } from '../atom-feed.ts';
 import type { Dataset } from '../dataset.ts';
 import { FILING } from '../format.ts';
 import { CSV_TYPE, JSON_TYPE, SCHEMA_TYPE, type OpenDataFile } from '../open-data.ts';
 import { INDEX_PAGE_SIZE } from '../paging.ts';
 import { registerBrowsePath, registerChangesFeedPath, registerPath } from '../urls.ts';
-import { REGISTER_CSV_DICTIONARY, REGISTER_HISTORY_CSV_DICTIONARY } from './export.ts';
+import { dataDictionary } from '../csv.ts';
+import { REGISTER_CSV_COLUMNS, REGISTER_HISTORY_CSV_COLUMNS } from './export.ts';
 import { NOT_GIVEN, registerFacets, type RegisterFacet } from './facets.ts';
 import type { Filing } from './model.ts';
 
@@ -23,14 +25,14 @@ const files: readonly OpenDataFile[] = [
 			'One row per filing (RFC 4180, UTF-8 with a byte-order mark): its current figures and how they were revised, its columns described below.',
 		type: CSV_TYPE,
 		absoluteUrls: 'url fields',
-		columns: REGISTER_CSV_DICTIONARY,
+		columns: dataDictionary(REGISTER_CSV_COLUMNS),
 	},
 	{
 		path: 'data/register-history.csv',
 		description:
 			'One row per filing per import that changed it, with every figure as it then stood, to follow a filing’s revisions in a spreadsheet.',
 		type: CSV_TYPE,
-		columns: REGISTER_HISTORY_CSV_DICTIONARY,
+		columns: dataDictionary(REGISTER_HISTORY_CSV_COLUMNS),
 	},
 	{
 		path: 'schema/register.schema.json',
@@ -41,7 +43,7 @@ const files: readonly OpenDataFile[] = [
 	{
 		path: registerChangesFeedPath,
 		description: 'Atom feed of what each import of the register changed: filings added, revised or withdrawn.',
-		type: 'application/atom+xml; charset=utf-8',
+		type: ATOM_TYPE,
 		absoluteUrls: 'links',
 	},
 ];

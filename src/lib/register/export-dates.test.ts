@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportDateOf, exportDates, formatExportDate } from './export-dates.ts';
+import { exportDateOf, exportDates, formatExportDate, snapshotDate, snapshotDayText } from './export-dates.ts';
 
 describe('export dates', () => {
 	it('says a known day, or the days between which the export was made, as briefly as is clear', () => {
@@ -15,5 +15,14 @@ describe('export dates', () => {
 		const dates = exportDates([{ snapshot: '2022-03-30-b', exported: { from: '2022-03-30', to: '2022-04-07' } }]);
 		expect(exportDateOf('2022-03-30-b', dates)).toEqual({ from: '2022-03-30', to: '2022-04-07' });
 		expect(exportDateOf('2027-01-15', dates)).toEqual({ from: '2027-01-15', to: '2027-01-15' });
+	});
+
+	it("says a snapshot's day as a reader reads it, a second export of a day as that day", () => {
+		expect(snapshotDayText('2024-10-08')).toBe('8 October 2024');
+		expect(snapshotDayText('2022-03-30-b')).toBe('30 March 2022');
+	});
+
+	it("dates a snapshot's feed entries at the start of its day in UTC", () => {
+		expect(snapshotDate('2022-03-30-b').toISOString()).toBe('2022-03-30T00:00:00.000Z');
 	});
 });

@@ -15,14 +15,20 @@ export function exportDates(imports: readonly Pick<RegisterImport, 'snapshot' | 
 
 /** A snapshot's export date; a snapshot the log does not list is taken at its own date. */
 export function exportDateOf(snapshot: string, dates: ExportDates): ExportDate {
-	const day = snapshot.slice(0, 10);
+	const day = snapshotDay(snapshot);
 	return dates.get(snapshot) ?? { from: day, to: day };
 }
 
 /** The day a snapshot's id begins with: `2022-03-30-b`, a second export of that day, is of 2022-03-30. */
 export const snapshotDay = (snapshot: string) => snapshot.slice(0, 10);
 
+/** The start of a snapshot's day in UTC, the date its feed entries carry. */
+export const snapshotDate = (snapshot: string) => new Date(`${snapshotDay(snapshot)}T00:00:00Z`);
+
 const day = (iso: string) => formatPartialDate(partialDate(iso));
+
+/** The day a snapshot's id begins with, as a reader sees it: `2022-03-30-b` is of "30 March 2022". */
+export const snapshotDayText = (snapshot: string) => day(snapshotDay(snapshot));
 
 /**
  * "on 8 October 2024", "between 2 and 9 April 2025", "between 28 March and 4 April 2022",

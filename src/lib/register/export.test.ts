@@ -4,7 +4,14 @@ import { makeRegisterRecord } from '../../../tests/fixtures/model.ts';
 import { siteRoot } from '../urls.ts';
 import { buildRegisterModel } from './model.ts';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { apiFiling, apiRegisterSchema, registerCsv, registerHistoryCsv } from './export.ts';
+import {
+	apiFiling,
+	apiRegisterSchema,
+	REGISTER_CSV_COLUMNS,
+	REGISTER_HISTORY_CSV_COLUMNS,
+	registerCsv,
+	registerHistoryCsv,
+} from './export.ts';
 import { jsonSchemaOf } from '../casebook/export.ts';
 
 const { filings } = buildRegisterModel(
@@ -13,6 +20,15 @@ const { filings } = buildRegisterModel(
 );
 
 describe('the register’s CSV files', () => {
+	it('name their columns in snake_case, each once, and describe each', () => {
+		for (const columns of [REGISTER_CSV_COLUMNS, REGISTER_HISTORY_CSV_COLUMNS]) {
+			const names = columns.map((c) => c.name);
+			for (const name of names) expect(name).toMatch(/^[a-z]+(_[a-z0-9]+)*$/);
+			expect(new Set(names).size).toBe(names.length);
+			for (const c of columns) expect(c.description, c.name).toMatch(/\w{3,}.*\.$/);
+		}
+	});
+
 	it('start with the byte-order mark Excel needs to read accents and curly quotes, and parse back', () => {
 		const csv = registerCsv(filings, siteRoot('https://casebook.example', '/'));
 		expect(csv.charCodeAt(0)).toBe(0xfeff);
@@ -25,7 +41,7 @@ describe('the register’s CSV files', () => {
 			state: 'PR',
 		});
 
-		const history = registerHistoryCsv(filings);
+		const history = registerHistoryCsv(filings, siteRoot('https://casebook.example', '/'));
 		expect(history.charCodeAt(0)).toBe(0xfeff);
 		expect(parse(history, { columns: true, bom: true })).toMatchObject([
 			{ id: 'clinica-san-jose-pr-2024-01-02', snapshot: '2024-10-08', name: 'Clínica “San José”, Inc.' },

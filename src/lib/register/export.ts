@@ -7,8 +7,7 @@ import { REGISTER_FIGURES, registerRecordObjectSchema, type RegisterFigures } fr
 import { breachTypes, locations, organizationTypes, registerStatuses, termLabels } from '../../vocabularies.ts';
 import { absoluteUrl, incidentPath, organizationPath, registerPath, type SiteRoot } from '../urls.ts';
 import type { Filing } from './model.ts';
-import { csvFile } from '../csv.ts';
-import type { DataColumn } from '../open-data.ts';
+import { csvText, yesNo, type CsvColumn } from '../csv.ts';
 
 const link = z.strictObject({
 	slug: z.string().describe('The permanent id of the page.'),
@@ -58,158 +57,152 @@ const label = <K extends string>(v: { terms: Record<K, { label: string }> }, key
 	termLabels(v, keys, '; ');
 
 /** The figures as text for a CSV cell: the portal's own labels, `; ` between several, empty for unknown. */
-function figureCells(f: Partial<RegisterFigures>) {
-	return {
-		name: f.name ?? '',
-		entity_type: f.entityType ? organizationTypes.terms[f.entityType].label : '',
-		individuals_affected: f.individualsAffected == null ? '' : String(f.individualsAffected),
-		type_of_breach: f.breachType ? label(breachTypes, f.breachType) : '',
-		location: f.location ? label(locations, f.location) : '',
-		business_associate_present:
-			f.businessAssociatePresent === undefined ? '' : f.businessAssociatePresent ? 'Yes' : 'No',
-		status: f.status ? registerStatuses.terms[f.status].label : '',
-	};
+const FIGURE_CELLS = {
+	name: (f) => f.name ?? '',
+	entity_type: (f) => (f.entityType ? organizationTypes.terms[f.entityType].label : ''),
+	individuals_affected: (f) => (f.individualsAffected == null ? '' : String(f.individualsAffected)),
+	type_of_breach: (f) => (f.breachType ? label(breachTypes, f.breachType) : ''),
+	location: (f) => (f.location ? label(locations, f.location) : ''),
+	business_associate_present: (f) =>
+		f.businessAssociatePresent === undefined ? '' : yesNo(f.businessAssociatePresent),
+	status: (f) => (f.status ? registerStatuses.terms[f.status].label : ''),
+} satisfies Record<string, (f: Partial<RegisterFigures>) => string>;
+
+/** A column of one of the figures, as `figures` gives them for an item. */
+const figureColumn =
+	<T>(figures: (item: T) => Partial<RegisterFigures>) =>
+	(name: keyof typeof FIGURE_CELLS, description: string): CsvColumn<T> => ({
+		name,
+		description,
+		value: (item) => FIGURE_CELLS[name](figures(item)),
+	});
+
+const current = figureColumn((filing: Filing) => filing.record);
+
+/** The columns of `data/register.csv`, in order: one row per filing, its current figures and how they were revised. */
+export const REGISTER_CSV_COLUMNS: readonly CsvColumn<Filing>[] = [
+	{
+		name: 'id',
+		description: 'The casebook’s permanent id of the filing (the portal gives none).',
+		value: (f) => f.record.id,
+	},
+	{
+		name: 'url',
+		description: 'The canonical URL of its page.',
+		value: (f, site) => absoluteUrl(registerPath(f.record.id), site),
+	},
+	current('name', 'The covered entity’s name, as the latest export spelled it.'),
+	{
+		name: 'state',
+		description: 'Two-letter state or territory; empty where the portal left it blank.',
+		value: (f) => f.record.state ?? '',
+	},
+	current('entity_type', 'Covered entity type, as the portal labels it; empty where it left it blank.'),
+	current('individuals_affected', 'Individuals affected, as a whole number, as last filed; empty where blank.'),
+	{
+		name: 'submitted',
+		description: 'Breach submission date, YYYY-MM-DD: when the entity filed with OCR.',
+		value: (f) => f.record.submitted,
+	},
+	current('type_of_breach', 'Type(s) of breach, as the portal labels them, joined with “; ”.'),
+	current('location', 'Location(s) of the breached information, joined with “; ”.'),
+	current('business_associate_present', '“Yes” when the entity reported a business associate, else “No”.'),
+	current('status', 'The portal’s list it was last exported from: under investigation, or archived.'),
+	{
+		name: 'first_seen',
+		description: 'The first snapshot whose export listed the filing, YYYY-MM-DD.',
+		value: (f) => f.record.firstSeen,
+	},
+	{
+		name: 'last_seen',
+		description: 'The last snapshot whose export listed it, YYYY-MM-DD.',
+		value: (f) => f.record.lastSeen,
+	},
+	{
+		name: 'absent_from_latest',
+		description: '“Yes” when the latest export no longer lists it, else “No”.',
+		value: (f) => yesNo(f.absent),
+	},
+	{
+		name: 'first_individuals_affected',
+		description: 'Individuals affected as first seen, before any revision; empty where blank.',
+		value: (f) => FIGURE_CELLS.individuals_affected(f.record.history[0]!),
+	},
+	{
+		name: 'count_revisions',
+		description: 'How many times the portal has revised the count since the casebook first saw it.',
+		value: (f) => String(f.revisions.length),
+	},
+	{
+		name: 'placeholder',
+		description: '“Yes” when the count was first filed as a placeholder of 500 or 501, else “No”.',
+		value: (f) => yesNo(f.placeholder),
+	},
+	{
+		name: 'organization',
+		description: 'The slug of its organization’s page, which gathers its filings and case studies.',
+		value: (f) => f.organization,
+	},
+	{
+		name: 'case_studies',
+		description: 'The slugs of the case studies that explain it, joined with “; ”.',
+		value: (f) => f.caseStudies.map((i) => i.slug).join('; '),
+	},
+];
+
+/** A filing as one import that changed it left it: a row of `data/register-history.csv`. */
+export interface HistoryRow {
+	id: string;
+	snapshot: string;
+	/** Whether that import's export listed the filing. */
+	listed: boolean;
+	/** Every figure as it then stood. */
+	figures: Partial<RegisterFigures>;
+	/** The figures that import changed; none where it no longer listed the filing. */
+	changed: readonly string[];
 }
 
-/** Columns of `data/register.csv`: one row per filing, its current figures and how they were revised. */
-export const REGISTER_CSV_COLUMNS = [
-	'id',
-	'url',
-	'name',
-	'state',
-	'entity_type',
-	'individuals_affected',
-	'submitted',
-	'type_of_breach',
-	'location',
-	'business_associate_present',
-	'status',
-	'first_seen',
-	'last_seen',
-	'absent_from_latest',
-	'first_individuals_affected',
-	'count_revisions',
-	'placeholder',
-	'organization',
-	'case_studies',
-] as const;
+const then = figureColumn((row: HistoryRow) => row.figures);
 
-/** One row of `data/register.csv`. */
-export function registerCsvRow(filing: Filing, site: SiteRoot): Record<(typeof REGISTER_CSV_COLUMNS)[number], string> {
-	const { record } = filing;
-	const first = record.history[0]!.individualsAffected;
-	return {
-		id: record.id,
-		url: absoluteUrl(registerPath(record.id), site),
-		...figureCells(record),
-		state: record.state ?? '',
-		submitted: record.submitted,
-		first_seen: record.firstSeen,
-		last_seen: record.lastSeen,
-		absent_from_latest: filing.absent ? 'Yes' : 'No',
-		first_individuals_affected: first == null ? '' : String(first),
-		count_revisions: String(filing.revisions.length),
-		placeholder: filing.placeholder ? 'Yes' : 'No',
-		organization: filing.organization,
-		case_studies: filing.caseStudies.map((i) => i.slug).join('; '),
-	};
-}
-
-/** Columns of `data/register-history.csv`: one row per filing per import that changed it, with every figure as it then stood. */
-export const REGISTER_HISTORY_CSV_COLUMNS = [
-	'id',
-	'snapshot',
-	'listed',
-	'name',
-	'entity_type',
-	'individuals_affected',
-	'type_of_breach',
-	'location',
-	'business_associate_present',
-	'status',
-	'changed',
-] as const;
-
-/** What each column of `data/register.csv` holds: the data dictionary on /data/. */
-const REGISTER_CSV_DESCRIPTIONS: Record<(typeof REGISTER_CSV_COLUMNS)[number], string> = {
-	id: 'The casebook’s permanent id of the filing (the portal gives none).',
-	url: 'The canonical URL of its page.',
-	name: 'The covered entity’s name, as the latest export spelled it.',
-	state: 'Two-letter state or territory; empty where the portal left it blank.',
-	entity_type: 'Covered entity type, as the portal labels it; empty where it left it blank.',
-	individuals_affected: 'Individuals affected, as a whole number, as last filed; empty where blank.',
-	submitted: 'Breach submission date, YYYY-MM-DD: when the entity filed with OCR.',
-	type_of_breach: 'Type(s) of breach, as the portal labels them, joined with “; ”.',
-	location: 'Location(s) of the breached information, joined with “; ”.',
-	business_associate_present: '“Yes” when the entity reported a business associate, else “No”.',
-	status: 'The portal’s list it was last exported from: under investigation, or archived.',
-	first_seen: 'The first snapshot whose export listed the filing, YYYY-MM-DD.',
-	last_seen: 'The last snapshot whose export listed it, YYYY-MM-DD.',
-	absent_from_latest: '“Yes” when the latest export no longer lists it, else “No”.',
-	first_individuals_affected: 'Individuals affected as first seen, before any revision; empty where blank.',
-	count_revisions: 'How many times the portal has revised the count since the casebook first saw it.',
-	placeholder: '“Yes” when the count was first filed as a placeholder of 500 or 501, else “No”.',
-	organization: 'The slug of its organization’s page, which gathers its filings and case studies.',
-	case_studies: 'The slugs of the case studies that explain it, joined with “; ”.',
-};
-
-/** What each column of `data/register-history.csv` holds. */
-const REGISTER_HISTORY_CSV_DESCRIPTIONS: Record<(typeof REGISTER_HISTORY_CSV_COLUMNS)[number], string> = {
-	id: 'The filing’s id, as in data/register.csv.',
-	snapshot: 'The date of the import, YYYY-MM-DD.',
-	listed: '“No” when that import’s export no longer listed the filing, else “Yes”.',
-	name: 'The entity’s name as it then stood.',
-	entity_type: 'Covered entity type as it then stood.',
-	individuals_affected: 'Individuals affected as it then stood; empty where blank.',
-	type_of_breach: 'Type(s) of breach as they then stood, joined with “; ”.',
-	location: 'Location(s) of the breached information as they then stood, joined with “; ”.',
-	business_associate_present: '“Yes” or “No”, as it then stood.',
-	status: 'The portal’s list as it then stood.',
-	changed: 'Which figures that import changed, joined with “; ” (every figure at the first).',
-};
-
-/** The data dictionary of a CSV file: its columns in order, each with what it holds. */
-const dictionary = <K extends string>(columns: readonly K[], descriptions: Record<K, string>): DataColumn[] =>
-	columns.map((name) => ({ name, description: descriptions[name] }));
-
-/** The columns of `data/register.csv` and of `data/register-history.csv`, with what each holds. */
-export const REGISTER_CSV_DICTIONARY = dictionary(REGISTER_CSV_COLUMNS, REGISTER_CSV_DESCRIPTIONS);
-export const REGISTER_HISTORY_CSV_DICTIONARY = dictionary(
-	REGISTER_HISTORY_CSV_COLUMNS,
-	REGISTER_HISTORY_CSV_DESCRIPTIONS,
-);
+/** The columns of `data/register-history.csv`, in order: one row per filing per import that changed it. */
+export const REGISTER_HISTORY_CSV_COLUMNS: readonly CsvColumn<HistoryRow>[] = [
+	{ name: 'id', description: 'The filing’s id, as in data/register.csv.', value: (r) => r.id },
+	{ name: 'snapshot', description: 'The date of the import, YYYY-MM-DD.', value: (r) => r.snapshot },
+	{
+		name: 'listed',
+		description: '“No” when that import’s export no longer listed the filing, else “Yes”.',
+		value: (r) => yesNo(r.listed),
+	},
+	then('name', 'The entity’s name as it then stood.'),
+	then('entity_type', 'Covered entity type as it then stood.'),
+	then('individuals_affected', 'Individuals affected as it then stood; empty where blank.'),
+	then('type_of_breach', 'Type(s) of breach as they then stood, joined with “; ”.'),
+	then('location', 'Location(s) of the breached information as they then stood, joined with “; ”.'),
+	then('business_associate_present', '“Yes” or “No”, as it then stood.'),
+	then('status', 'The portal’s list as it then stood.'),
+	{
+		name: 'changed',
+		description: 'Which figures that import changed, joined with “; ” (every figure at the first).',
+		value: (r) => r.changed.join('; '),
+	},
+];
 
 /** The rows of `data/register-history.csv` for one filing, oldest first. */
-export function registerHistoryRows(filing: Filing): Record<(typeof REGISTER_HISTORY_CSV_COLUMNS)[number], string>[] {
-	let current: Partial<RegisterFigures> = {};
+export function registerHistoryRows(filing: Filing): HistoryRow[] {
+	let figures: Partial<RegisterFigures> = {};
 	return filing.record.history.map((o) => {
 		const changed = REGISTER_FIGURES.filter((k) => o[k] !== undefined);
-		if (!o.absent) current = { ...current, ...Object.fromEntries(changed.map((k) => [k, o[k]])) };
-		return {
-			id: filing.record.id,
-			snapshot: o.snapshot,
-			listed: o.absent ? 'No' : 'Yes',
-			...figureCells(current),
-			changed: o.absent ? '' : changed.join('; '),
-		};
+		if (!o.absent) figures = { ...figures, ...Object.fromEntries(changed.map((k) => [k, o[k]])) };
+		return { id: filing.record.id, snapshot: o.snapshot, listed: !o.absent, figures, changed: o.absent ? [] : changed };
 	});
 }
 
 /** `data/register.csv`: one row per filing, in the order given (the register's, newest first). */
 export function registerCsv(filings: readonly Filing[], site: SiteRoot): string {
-	return csvFile(
-		REGISTER_CSV_COLUMNS,
-		filings.map((f) => {
-			const row = registerCsvRow(f, site);
-			return REGISTER_CSV_COLUMNS.map((c) => row[c]);
-		}),
-	);
+	return csvText(filings, REGISTER_CSV_COLUMNS, site);
 }
 
 /** `data/register-history.csv`: one row per filing per import that changed it. */
-export function registerHistoryCsv(filings: readonly Filing[]): string {
-	return csvFile(
-		REGISTER_HISTORY_CSV_COLUMNS,
-		filings.flatMap(registerHistoryRows).map((row) => REGISTER_HISTORY_CSV_COLUMNS.map((c) => row[c])),
-	);
+export function registerHistoryCsv(filings: readonly Filing[], site: SiteRoot): string {
+	return csvText(filings.flatMap(registerHistoryRows), REGISTER_HISTORY_CSV_COLUMNS, site);
 }

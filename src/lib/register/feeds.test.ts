@@ -5,7 +5,8 @@ import { foldHistory, type RegisterObservation, type RegisterRecord } from '../.
 import { atomFeed } from '../atom-feed.ts';
 import { siteRoot } from '../urls.ts';
 import { changesByImport, changesOf, describeImport, feedChanges } from './changes.ts';
-import { FILINGS_FEED_LIMIT, filingsFeedItems, hasOrganizationFeed, registerFeedItems } from './feeds.ts';
+import { FILINGS_FEED_LIMIT, filingsFeed, filingsFeedItems, hasOrganizationFeed, registerFeedItems } from './feeds.ts';
+import { SITE_TITLE } from '../site-name.ts';
 import { buildRegisterModel } from './model.ts';
 
 const SNAPSHOTS = ['2014-06-01', '2016-01-01', '2020-01-01', '2026-07-01'];
@@ -121,5 +122,25 @@ describe('the register’s feeds', () => {
 			expect(item.url).toMatch(/^https:\/\/casebook\.example\/casebook\/register\//);
 			expect(item.updated).toBeInstanceOf(Date);
 		}
+	});
+
+	it('names whose filings a feed follows, and dates one with no entries by the newest export', () => {
+		const about = { title: 'HHS breach register, Ohio', whose: 'entities in Ohio', path: 'register/browse/state/oh/' };
+		const oh = parseFeed(
+			filingsFeed(
+				about,
+				model.filings.filter((f) => f.record.state === 'OH'),
+				model,
+				site,
+			),
+		);
+		expect(oh.title).toBe(`${SITE_TITLE}: HHS breach register, Ohio`);
+		expect(oh.description).toBe(
+			'New filings and revised figures of entities in Ohio, as each import of the HHS breach portal found them.',
+		);
+		expect(oh.items.length).toBeGreaterThan(0);
+		const none = parseFeed(filingsFeed(about, [], model, site));
+		expect(none.items).toHaveLength(0);
+		expect(none.updated?.toISOString()).toBe('2026-07-01T00:00:00.000Z');
 	});
 });

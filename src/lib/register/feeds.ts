@@ -3,12 +3,12 @@
  * state and per organization that readers follow, each carrying new filings and revised figures.
  * Derived from the imports' changes (changes.ts); the routes serialise them with atomFeed().
  */
-import type { FeedItem } from '../atom-feed.ts';
-import { formatPartialDate, partialDate } from '../../schemas/partial-date.ts';
-import { snapshotDay } from './export-dates.ts';
-import { absoluteUrl, registerImportPath, registerPath, type SiteRoot } from '../urls.ts';
+import { atomFeed, type FeedItem } from '../atom-feed.ts';
+import { snapshotDate, snapshotDayText } from './export-dates.ts';
+import { absoluteUrl, feedPathOf, registerImportPath, registerPath, type SiteRoot } from '../urls.ts';
 import {
 	CHANGES_FEED_LIMIT,
+	changesByImport,
 	changesOf,
 	describeChange,
 	describeImport,
@@ -16,7 +16,7 @@ import {
 	type FilingChange,
 	type ImportChanges,
 } from './changes.ts';
-import type { Filing, Organization } from './model.ts';
+import type { Filing, Organization, RegisterModel } from './model.ts';
 import { SITE_TITLE } from '../site-name.ts';
 
 /**
@@ -25,12 +25,10 @@ import { SITE_TITLE } from '../site-name.ts';
  */
 export const FILINGS_FEED_LIMIT = 50;
 
-const at = (snapshot: string) => new Date(`${snapshotDay(snapshot)}T00:00:00Z`);
-
 /** One change to one filing as a feed entry, its id unique to the filing, the import and the kind of change. */
 export function changeFeedItem(change: FilingChange, site: SiteRoot): FeedItem {
 	const link = absoluteUrl(registerPath(change.filing.record.id), site);
-	const date = at(change.snapshot);
+	const date = snapshotDate(change.snapshot);
 	return {
 		id: `${link}#${change.snapshot}-${change.kind}`,
 		title: `${change.filing.record.name}: ${describeChange(change)}`,
@@ -44,9 +42,9 @@ export function changeFeedItem(change: FilingChange, site: SiteRoot): FeedItem {
 
 /** One import as a feed entry, linking to its page of changes. */
 export function importFeedItem(entry: ImportChanges, site: SiteRoot): FeedItem {
-	const date = at(entry.snapshot);
+	const date = snapshotDate(entry.snapshot);
 	return {
-		title: `Export of ${formatPartialDate(partialDate(snapshotDay(entry.snapshot)))}: ${describeImport(entry)}`,
+		title: `Export of ${snapshotDayText(entry.snapshot)}: ${describeImport(entry)}`,
 		summary: describeImport(entry),
 		link: absoluteUrl(registerImportPath(entry.snapshot), site),
 		published: date,
@@ -89,3 +87,27 @@ export const REGISTER_FEED_META = {
 	copyright: 'Facts from the HHS Office for Civil Rights breach portal, public U.S. government data',
 	author: { name: SITE_TITLE, path: '' },
 } as const;
+
+/**
+ * The Atom feed of some filings beside the page at `path` (a state's, an organization's): "New
+ * filings and revised figures of <whose>", dated by the newest export where it has no entries.
+ */
+export function filingsFeed(
+	about: { title: string; whose: string; path: string },
+	filings: Iterable<Filing>,
+	model: Pick<RegisterModel, 'filings' | 'snapshot'>,
+	site: SiteRoot,
+): string {
+	return atomFeed(
+		{
+			...REGISTER_FEED_META,
+			title: `${SITE_TITLE}: ${about.title}`,
+			description: `New filings and revised figures of ${about.whose}, as each import of the HHS breach portal found them.`,
+			path: about.path,
+			feedPath: feedPathOf(about.path),
+			updated: model.snapshot ? snapshotDate(model.snapshot) : undefined,
+		},
+		filingsFeedItems(changesByImport(model.filings), filings, site),
+		site,
+	);
+}

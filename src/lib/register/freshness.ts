@@ -3,8 +3,8 @@
  * rule that every register page's "Register data as of …" line, the home page and the build's
  * warning share.
  */
-import { dayRange, formatPartialDate, partialDate } from '../../schemas/partial-date.ts';
-import { snapshotDay } from './export-dates.ts';
+import { dayRange, partialDate } from '../../schemas/partial-date.ts';
+import { snapshotDay, snapshotDayText } from './export-dates.ts';
 
 /**
  * Days after which the newest export counts as stale. The portal adds filings every week, and the
@@ -32,11 +32,10 @@ export function registerFreshness(asOf: string, today: number): RegisterFreshnes
 }
 
 /** "Register data as of 1 July 2026": the line every register page and the home page show. */
-export const registerAsOf = (asOf: string) =>
-	`Register data as of ${formatPartialDate(partialDate(snapshotDay(asOf)))}`;
+export const registerAsOf = (asOf: string) => `Register data as of ${snapshotDayText(asOf)}`;
 
 /** The build's warning when the newest export is stale, naming its date and age; undefined when it is fresh. */
 export function staleRegisterWarning(freshness: RegisterFreshness): string | undefined {
 	if (!freshness.stale) return undefined;
-	return `The register's newest export is of ${formatPartialDate(partialDate(snapshotDay(freshness.asOf)))} (${freshness.asOf}), ${freshness.ageDays} days old, more than ${REGISTER_STALE_AFTER_DAYS}: fetch and import a new one (npm run fetch:hhs, then npm run import:hhs; docs/REGISTER.md).`;
+	return `The register's newest export is of ${snapshotDayText(freshness.asOf)} (${freshness.asOf}), ${freshness.ageDays} days old, more than ${REGISTER_STALE_AFTER_DAYS}: fetch and import a new one (npm run fetch:hhs, then npm run import:hhs; docs/REGISTER.md).`;
 }

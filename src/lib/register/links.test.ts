@@ -123,6 +123,36 @@ describe('case studies against the register', () => {
 		]);
 	});
 
+	it('counts a breach listed twice once: a filing the portal no longer lists needs a note, and is left out of the total', () => {
+		const renamed: RegisterRecord = {
+			...filing('example-health-system-or-2024-02-01', 1200),
+			status: 'no-longer-listed',
+			lastSeen: '2025-01-01',
+			history: [
+				{ ...filing('x', 1200).history[0]!, snapshot: '2024-10-08' },
+				{ snapshot: '2026-07-01', absent: true, status: 'no-longer-listed' },
+			],
+		};
+		const withRenamed = new Map([...register, [renamed.id, renamed]]);
+		const link = (note?: string) =>
+			caseStudy((fm) => {
+				fm.register = { filings: ['example-health-or-2024-03-10', renamed.id], ...(note ? { note } : {}) };
+				fm.added = '2026-07-01';
+			});
+		expect(checkRegisterLinks([link()], withRenamed, '2026-07-01')).toEqual([
+			expect.objectContaining({
+				kind: 'drift',
+				field: 'register.filings',
+				message: expect.stringMatching(
+					/"example-health-system-or-2024-02-01" is missing from the latest export \(2026-07-01\); it was last seen on 2025-01-01 \(expected .*register\.note/,
+				),
+			}),
+		]);
+		expect(checkRegisterLinks([link('Listed earlier under the system’s name.')], withRenamed, '2026-07-01')).toEqual(
+			[],
+		);
+	});
+
 	it('gives the case page the filings, their revisions and whether the counts differ', () => {
 		const f = caseStudy((fm) => (fm.register = { filings: ['example-health-or-2024-03-10'] }));
 		const view = registerLinkView(f.data!, buildRegisterModel([...register.values()], []).byId);

@@ -39,10 +39,17 @@ export function lastRevision(record: RegisterRecord): string | undefined {
 	return undefined;
 }
 
-/** The sum of the linked filings' current counts, or null when any of them has none. */
+/** Whether the portal's latest export still lists a filing. */
+const stillListed = (record: RegisterRecord): boolean => !record.history.at(-1)!.absent;
+
+/**
+ * The sum of the linked filings' current counts, or null when any of them has none. A filing the
+ * portal no longer lists (withdrawn, or listed again under another name and date) is not part of
+ * the register's current figure, so it does not count: the same breach listed twice is counted once.
+ */
 export function registerTotal(records: readonly RegisterRecord[]): number | null {
 	let total = 0;
-	for (const r of records) {
+	for (const r of records.filter(stillListed)) {
 		if (r.individualsAffected === null) return null;
 		total += r.individualsAffected;
 	}
@@ -81,10 +88,10 @@ export function checkRegisterLinks(
 		if (linked.length !== link.filings.length) continue;
 
 		for (const record of linked) {
-			if (record.history.at(-1)!.absent)
+			if (!stillListed(record) && link.note === undefined)
 				add(
 					'register.filings',
-					`"${record.id}" is missing from the latest export (${latestSnapshot}); it was last seen on ${record.lastSeen} (expected a filing the portal still lists, or a note on why it was withdrawn)`,
+					`"${record.id}" is missing from the latest export (${latestSnapshot}); it was last seen on ${record.lastSeen} (expected a filing the portal still lists, or register.note saying why it is no longer listed)`,
 					'drift',
 				);
 			const revised = lastRevision(record);

@@ -23,12 +23,12 @@ import {
 	usStates,
 } from '../../vocabularies.ts';
 import { PLACEHOLDER_COUNTS } from './merge.ts';
-import { exportDateOf, formatExportDate, type ExportDates } from './export-dates.ts';
+import { exportDateOf, formatExportDate, snapshotDayText, type ExportDates } from './export-dates.ts';
 import type { ExportDate } from '../../schemas/register.ts';
 
 /** What the register is and covers, in two sentences. */
 export function registerDescription(model: RegisterModel): string {
-	const asOf = model.snapshot ? ` as exported on ${formatPartialDate(partialDate(model.snapshot.slice(0, 10)))}` : '';
+	const asOf = model.snapshot ? ` as exported on ${snapshotDayText(model.snapshot)}` : '';
 	return `Every breach of unsecured health information that HIPAA-covered entities and their business associates reported to the HHS Office for Civil Rights because it affected 500 or more people, since October 2009: ${formatCount(model.filings.length)} filings${asOf}. Figures are as reported, and the casebook keeps every revision it has seen.`;
 }
 

@@ -1,7 +1,8 @@
 import type { APIRoute } from 'astro';
 import { getCasebook } from '../../site/collection.ts';
 import { siteRoot } from '../../site/urls.ts';
-import { CSV_COLUMNS, csvText } from '../../lib/casebook/export.ts';
+import { CSV_COLUMNS } from '../../lib/casebook/export.ts';
+import { csvText } from '../../lib/csv.ts';
 import { casebook } from '../../datasets.ts';
 import { openDataFile, openDataResponse } from '../../lib/open-data.ts';
 

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getCasebook } from '../../site/collection.ts';
-import { atomFeed } from '../../lib/atom-feed.ts';
+import { atomFeed, atomResponse } from '../../lib/atom-feed.ts';
 import { changesByImport } from '../../lib/register/changes.ts';
 import { REGISTER_FEED_META, registerFeedItems } from '../../lib/register/feeds.ts';
 import { registerChangesFeedPath, registerChangesPath } from '../../lib/urls.ts';
@@ -23,5 +23,5 @@ export const GET: APIRoute = async ({ site }) => {
 		registerFeedItems(changesByImport(registerModel.filings), root),
 		root,
 	);
-	return new Response(atom, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+	return atomResponse(atom);
 };

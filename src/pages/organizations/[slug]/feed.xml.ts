@@ -1,12 +1,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCasebook } from '../../../site/collection.ts';
-import { atomFeed } from '../../../lib/atom-feed.ts';
-import { changesByImport } from '../../../lib/register/changes.ts';
-import { filingsFeedItems, hasOrganizationFeed, REGISTER_FEED_META } from '../../../lib/register/feeds.ts';
+import { atomResponse } from '../../../lib/atom-feed.ts';
+import { filingsFeed, hasOrganizationFeed } from '../../../lib/register/feeds.ts';
 import type { Organization } from '../../../lib/register/model.ts';
-import { feedPathOf, organizationPath } from '../../../lib/urls.ts';
+import { organizationPath } from '../../../lib/urls.ts';
 import { siteRoot } from '../../../site/urls.ts';
-import { SITE_TITLE } from '../../../lib/site-name.ts';
 
 /** The organizations readers can follow: those with a case study or at least two filings. */
 export const getStaticPaths = (async () => {
@@ -20,19 +18,16 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute = async ({ site, props }) => {
 	const { organization } = props as { organization: Organization };
 	const { registerModel } = await getCasebook();
-	const root = siteRoot(site);
-	const path = organizationPath(organization.slug);
-	const atom = atomFeed(
-		{
-			...REGISTER_FEED_META,
-			title: `${SITE_TITLE}: ${organization.name} in the HHS breach register`,
-			description: `New filings and revised figures of ${organization.name}, as each import of the HHS breach portal found them.`,
-			path,
-			feedPath: feedPathOf(path),
-			updated: registerModel.snapshot ? new Date(`${registerModel.snapshot}T00:00:00Z`) : undefined,
-		},
-		filingsFeedItems(changesByImport(registerModel.filings), organization.filings, root),
-		root,
+	return atomResponse(
+		filingsFeed(
+			{
+				title: `${organization.name} in the HHS breach register`,
+				whose: organization.name,
+				path: organizationPath(organization.slug),
+			},
+			organization.filings,
+			registerModel,
+			siteRoot(site),
+		),
 	);
-	return new Response(atom, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
 };

@@ -1,17 +1,13 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCasebook } from '../../../../../site/collection.ts';
 import { groupByFacet, type FacetGroup } from '../../../../../lib/group-by-facet.ts';
-import { atomFeed } from '../../../../../lib/atom-feed.ts';
+import { atomResponse } from '../../../../../lib/atom-feed.ts';
 import { register } from '../../../../../datasets.ts';
 import { facetOf } from '../../../../../lib/dataset.ts';
 import { NOT_GIVEN } from '../../../../../lib/register/facets.ts';
-import { snapshotDay } from '../../../../../lib/register/export-dates.ts';
-import { changesByImport } from '../../../../../lib/register/changes.ts';
-import { filingsFeedItems, REGISTER_FEED_META } from '../../../../../lib/register/feeds.ts';
+import { filingsFeed } from '../../../../../lib/register/feeds.ts';
 import type { Filing } from '../../../../../lib/register/model.ts';
-import { feedPathOf } from '../../../../../lib/urls.ts';
 import { siteRoot } from '../../../../../site/urls.ts';
-import { SITE_TITLE } from '../../../../../lib/site-name.ts';
 
 /** One state's filings in the register, as the browse page beside this feed lists them. */
 export const getStaticPaths = (async () => {
@@ -25,19 +21,16 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute = async ({ site, props }) => {
 	const { group } = props as { group: FacetGroup<Filing> };
 	const { registerModel } = await getCasebook();
-	const root = siteRoot(site);
-	const path = register.browsePath('state', group.value.slug);
-	const atom = atomFeed(
-		{
-			...REGISTER_FEED_META,
-			title: `${SITE_TITLE}: HHS breach register, ${group.value.label}`,
-			description: `New filings and revised figures of entities in ${group.value.label}, as each import of the HHS breach portal found them.`,
-			path,
-			feedPath: feedPathOf(path),
-			updated: registerModel.snapshot ? new Date(`${snapshotDay(registerModel.snapshot)}T00:00:00Z`) : undefined,
-		},
-		filingsFeedItems(changesByImport(registerModel.filings), group.items, root),
-		root,
+	return atomResponse(
+		filingsFeed(
+			{
+				title: `HHS breach register, ${group.value.label}`,
+				whose: `entities in ${group.value.label}`,
+				path: register.browsePath('state', group.value.slug),
+			},
+			group.items,
+			registerModel,
+			siteRoot(site),
+		),
 	);
-	return new Response(atom, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
 };

@@ -1,0 +1,58 @@
+/**
+ * The stages of `npm test`, in order, each with its budget: the wall time in seconds it should
+ * take on this machine when it is quiet (docs/BENCHMARKS.md, "The test suite", gives the same
+ * table; a unit test keeps the two alike). A stage over its budget is reported, not failed: on a
+ * shared machine the load, which the report gives beside each time, moves wall times far more.
+ */
+export interface TestStage {
+	/** The npm script. */
+	script: string;
+	/** Seconds of wall time on a quiet machine. */
+	budget: number;
+	/** The environment it needs beyond the caller's. */
+	env?: Record<string, string>;
+}
+
+export const TEST_STAGES: readonly TestStage[] = [
+	{ script: 'check', budget: 25 },
+	{ script: 'format:check', budget: 10 },
+	{ script: 'test:unit', budget: 15 },
+	{ script: 'test:slow', budget: 110 },
+	{ script: 'build', budget: 55, env: { SITE_URL: 'https://casebook.example' } },
+	{ script: 'test:e2e', budget: 70 },
+	{ script: 'test:subpath', budget: 52 },
+	{ script: 'test:bench', budget: 30 },
+];
+
+/** What one stage took: wall time, the 1-minute load average when it ended, and its exit status. */
+export interface StageTiming {
+	script: string;
+	seconds: number;
+	load: number;
+	status: number;
+}
+
+/** The report `npm test` prints: each stage's time beside its budget, those over it marked, and the totals. */
+export function stageReport(timings: readonly StageTiming[], stages: readonly TestStage[] = TEST_STAGES): string {
+	const budgetOf = (script: string) => stages.find((s) => s.script === script)?.budget;
+	const lines = ['', 'npm test, stage by stage (wall time against its budget; 1-minute load average at the end):'];
+	const over: string[] = [];
+	for (const t of timings) {
+		const budget = budgetOf(t.script);
+		const late = budget !== undefined && t.seconds > budget ? `  ! over by ${(t.seconds - budget).toFixed(1)} s` : '';
+		if (late) over.push(t.script);
+		lines.push(
+			`  ${t.status === 0 ? '✓' : '✗'} ${t.script.padEnd(14)} ${t.seconds.toFixed(1).padStart(7)} s  budget ${String(budget ?? '–').padStart(4)} s${late}  (load ${t.load.toFixed(2)})`,
+		);
+	}
+	const total = timings.reduce((n, t) => n + t.seconds, 0);
+	const budget = timings.reduce((n, t) => n + (budgetOf(t.script) ?? 0), 0);
+	lines.push(
+		`  ${'total'.padStart(16)} ${total.toFixed(1).padStart(7)} s  budget ${String(budget).padStart(4)} s${total > budget ? `  ! over by ${(total - budget).toFixed(1)} s` : ''}`,
+	);
+	if (over.length > 0)
+		lines.push(
+			`  ! Over budget: ${over.join(', ')}. A warning, not a failure: compare the load average, and docs/BENCHMARKS.md.`,
+		);
+	return lines.join('\n');
+}
