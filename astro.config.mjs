@@ -1,7 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { siteConfig } from './src/site-config.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
@@ -9,6 +8,7 @@ import { incidentJsonIntegration } from './src/integrations/incident-json.ts';
 import { buildMarksIntegration } from './src/integrations/build-marks.ts';
 import { siteUrlIntegration } from './src/integrations/site-url.ts';
 import { shareImagesIntegration } from './src/integrations/share-images.ts';
+import { sitemapIntegration } from './src/integrations/sitemap.ts';
 import { redirectSlugs } from './src/tooling/content-dir.ts';
 
 const { site, base } = siteConfig();
@@ -21,12 +21,14 @@ export default defineConfig({
 	base,
 	trailingSlash: 'always',
 	// Stylesheets stay files: the Content-Security-Policy allows styles from 'self' only.
-	build: { format: 'directory', inlineStylesheets: 'never' },
+	// Four pages at a time: rendering is one thread, and writing each page's folder and file
+	// otherwise left it waiting on the disk (docs/BENCHMARKS.md, the real site's findings).
+	build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
 	integrations: [
 		siteUrlIntegration(),
 		mdx(),
 		// Redirect pages left at former slugs are not pages of their own.
-		sitemap({ filter: (page) => ![...redirects].some((slug) => page.endsWith(`/incidents/${slug}/`)) }),
+		sitemapIntegration({ filter: (page) => ![...redirects].some((slug) => page.endsWith(`/incidents/${slug}/`)) }),
 		incidentJsonIntegration(),
 		shareImagesIntegration(),
 		pagefindIntegration(),

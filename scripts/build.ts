@@ -4,14 +4,17 @@
  * exactly as it was.
  *
  * The check runs alongside `astro build` (on the other core: Astro's start-up and content sync are
- * single-threaded), and a failed check stops Astro at once. Pagefind and the share images run after
- * Astro has exited, side by side, so that neither holds its memory while Astro holds its own.
+ * single-threaded), and a failed check stops Astro at once. The share images are drawn into their
+ * cache by a process of their own while Astro renders, and copied in once it has exited, alongside
+ * Pagefind, which runs then so that it does not hold its memory while Astro holds its own.
  *
  * Usage: node scripts/build.ts [--outDir dist] [-- extra astro build flags]
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 import { checkCorpus, formatProblem } from '../src/tooling/validate.ts';
 import { registerIndex } from '../src/tooling/register-store.ts';
 import { incidentsDir, registerDir } from '../src/tooling/content-dir.ts';
@@ -20,6 +23,7 @@ import { buildMark } from '../src/integrations/build-marks.ts';
 import { siteUrlProblem } from '../src/site-config.ts';
 import { registerFreshness, staleRegisterWarning } from '../src/lib/register/freshness.ts';
 import { buildDay } from '../src/lib/build-info.ts';
+import { API_INDEX_PATH } from '../src/lib/casebook/export.ts';
 import {
 	registerSampleProblem,
 	registerSampleRequested,
@@ -32,7 +36,10 @@ const outDir = resolve(outFlag >= 0 ? args.splice(outFlag, 2)[1]! : 'dist');
 const staging = `${outDir}.staging`;
 const previous = `${outDir}.previous`;
 
+let warming: ChildProcess | undefined;
+
 function fail(message: string): never {
+	warming?.kill();
 	rmSync(staging, { recursive: true, force: true });
 	console.error(`\n✗ ${message} ${outDir} is unchanged.`);
 	process.exit(1);
@@ -80,6 +87,29 @@ const stopAstro = () => {
 process.on('SIGINT', () => (stopAstro(), fail('Build interrupted.')));
 process.on('SIGTERM', () => (stopAstro(), fail('Build interrupted.')));
 
+// The share images are drawn into their cache while Astro renders: the list they are drawn from,
+// api/incidents.json, is the first page Astro writes, and its rendering leaves the other core
+// free. In a process of its own (scripts/share-images.ts), whose memory is returned when it
+// exits; whatever it has not drawn when Astro exits is drawn below.
+let astroDone = false;
+void astroExit.then(() => (astroDone = true));
+async function warmShareImageCache(): Promise<void> {
+	if (process.env.SHARE_IMAGES === 'off') return;
+	for (; ; await sleep(200)) {
+		if (astroDone) return;
+		try {
+			JSON.parse(readFileSync(join(staging, API_INDEX_PATH), 'utf8'));
+			break;
+		} catch {
+			// Not written yet, or not wholly.
+		}
+	}
+	const script = fileURLToPath(new URL('share-images.ts', import.meta.url));
+	warming = spawn(process.execPath, [script, staging], { stdio: 'inherit' });
+	await new Promise((done) => warming!.on('close', done));
+}
+const cacheWarmed = warmShareImageCache();
+
 const checkStarted = performance.now();
 const register = registerIndex(registerDir());
 const { problems, warnings, files } = checkCorpus(dir, register);
@@ -99,10 +129,12 @@ mkdirSync('.astro', { recursive: true });
 writeFileSync(marker, contentDir);
 if (status !== 0) fail(`Build failed (exit ${status}).`);
 
-// The share images are drawn while Pagefind indexes: Pagefind is a binary of its own, so the two
-// share the cores, and neither holds memory while Astro's rendered site is still in the heap. The
-// renderer (satori, resvg) is loaded only now, for the same reason.
-const images = import('../src/integrations/share-images.ts')
+// The share images are copied from the cache, drawing any the early pass above has not, while
+// Pagefind indexes: Pagefind is a binary of its own, so the two share the cores, and neither
+// holds memory while Astro's rendered site is still in the heap. The renderer (satori, resvg) is
+// loaded here only if a card is left to draw.
+const images = cacheWarmed
+	.then(() => import('../src/integrations/share-images.ts'))
 	.then(({ drawShareImages, SHARE_IMAGE_CACHE }) =>
 		drawShareImages(staging, SHARE_IMAGE_CACHE, {
 			info: (message) => console.log(`[share-images] ${message}`),

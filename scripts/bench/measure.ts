@@ -107,18 +107,26 @@ function phases(marks: ReturnType<typeof readMarks>, wallMs: number): Record<str
 		'after rendering, before Pagefind': diff(indexStart, t('rendered')),
 		'Pagefind indexing': indexed?.ms ?? null,
 		'share images': marks.get('images')?.ms ?? null,
-		'share images, the part not alongside Pagefind': imagesBeyondIndexing(marks),
+		'share images, the part not alongside rendering or Pagefind': imagesBeyondIndexing(marks),
 		'finish (exit, swap into place)': diff(wallMs, Math.max(indexed?.t ?? 0, t('images') ?? 0) || null),
 	};
 }
 
-/** What the share images added to the wall time: their time less the part that overlapped Pagefind's. */
+/**
+ * What the share images added to the wall time: their time less the parts that overlapped Astro's
+ * rendering (scripts/build.ts draws them into their cache meanwhile) and Pagefind's indexing.
+ */
 function imagesBeyondIndexing(marks: ReturnType<typeof readMarks>): number | null {
-	const [images, indexed] = [marks.get('images'), marks.get('indexed')];
+	const images = marks.get('images');
 	if (images?.ms == null) return null;
-	if (indexed?.ms == null) return images.ms;
-	const overlap = Math.min(images.t, indexed.t) - Math.max(images.t - images.ms, indexed.t - indexed.ms);
-	return images.ms - Math.max(0, overlap);
+	const indexed = marks.get('indexed');
+	const [bundled, rendered] = [marks.get('bundled')?.t, marks.get('rendered')?.t];
+	const windows: [number, number][] = [];
+	if (bundled != null && rendered != null) windows.push([bundled, rendered]);
+	if (indexed?.ms != null) windows.push([indexed.t - indexed.ms, indexed.t]);
+	const [from, to] = [images.t - images.ms, images.t];
+	const overlap = windows.reduce((sum, [a, b]) => sum + Math.max(0, Math.min(to, b) - Math.max(from, a)), 0);
+	return Math.max(0, images.ms - overlap);
 }
 
 const load = () => loadavg().map((l) => Math.round(l * 100) / 100);
@@ -151,7 +159,7 @@ export async function measuredBuild(
 		/** Pagefind's own timing, and the pages it indexed. */
 		pagefindMs: marks.get('indexed')?.ms ?? null,
 		pagefindPages: marks.get('indexed')?.pages ?? null,
-		/** Drawing the share images, what that added to the wall time (they run alongside Pagefind), and how many were drawn rather than cached. */
+		/** Drawing the share images, what that added to the wall time (they are drawn alongside Astro's rendering and Pagefind), and how many were drawn rather than cached. */
 		shareImagesMs: marks.get('images')?.ms ?? null,
 		shareImagesBeyondIndexingMs: imagesBeyondIndexing(marks),
 		shareImagesDrawn: marks.get('images')?.pages ?? null,

@@ -12,7 +12,6 @@
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import * as pagefind from 'pagefind';
 import { incidentPath, normalizeBase, pathWithBase, registerPath } from '../lib/urls.ts';
 import { API_INDEX_PATH, type ApiIncident, type ApiIndex } from '../lib/casebook/export.ts';
 import { buildMark } from './build-marks.ts';
@@ -32,7 +31,11 @@ function throwOnErrors(step: string, errors: readonly string[], logger: Logger):
 	throw new Error(`Pagefind failed at ${step}: ${errors.join('; ')}`);
 }
 
+// Pagefind's Node API is loaded when an index is made, not with Astro's configuration.
+const pagefindApi = () => import('pagefind');
+
 async function createIndex(logger: Logger) {
+	const pagefind = await pagefindApi();
 	const { index, errors } = await pagefind.createIndex({
 		rootSelector: 'html',
 		excludeSelectors: ['[data-pagefind-ignore="all"]'],
@@ -65,7 +68,7 @@ export async function indexSite(outDir: string, logger: Logger): Promise<{ pages
 		logger.info(`Indexed ${pages} case and filing pages in ${ms} ms`);
 		return { pages, ms };
 	} finally {
-		await pagefind.close();
+		await (await pagefindApi()).close();
 	}
 }
 

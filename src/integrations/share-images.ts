@@ -1,7 +1,8 @@
 /**
  * Draws the share image of every case study (`incidents/<slug>/share.png`) and of the site
- * (`share.png`) from `api/incidents.json`, once Astro has exited in `npm run build` (beside Pagefind)
- * and at `astro:build:done` in a plain `astro build`: satori lays the card out as SVG
+ * (`share.png`) from `api/incidents.json`: in `npm run build` into their cache while Astro renders
+ * (scripts/share-images.ts) and into the site once it has exited, and at `astro:build:done` in a
+ * plain `astro build`. Satori lays the card out as SVG
  * with the Inter font from its npm package, resvg rasterises it to PNG. No browser, no network.
  *
  * Each image is kept in `.astro/share-images/` under a hash of what it shows, so a rebuild draws
@@ -15,9 +16,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderAsync } from '@resvg/resvg-js';
 import { availableParallelism } from 'node:os';
-import satori from 'satori';
 import {
 	incidentShareCard,
 	SHARE_IMAGE_SIZE,
@@ -35,6 +34,9 @@ const RENDERER = 'share-card-1';
 
 /** The PNG of a card. */
 export async function renderShareCard(card: ShareCard): Promise<Buffer> {
+	// Loaded on first use: Astro loads this module with its configuration, and satori alone takes
+	// a few hundred ms to load.
+	const [{ default: satori }, { renderAsync }] = await Promise.all([import('satori'), import('@resvg/resvg-js')]);
 	const svg = await satori(shareCardTree(card) as unknown as Parameters<typeof satori>[0], {
 		...SHARE_IMAGE_SIZE,
 		fonts: FONTS(),
@@ -43,7 +45,7 @@ export async function renderShareCard(card: ShareCard): Promise<Buffer> {
 	return (await renderAsync(svg, { fitTo: { mode: 'original' } })).asPng();
 }
 
-let fonts: Parameters<typeof satori>[1]['fonts'] | undefined;
+let fonts: Parameters<typeof import('satori').default>[1]['fonts'] | undefined;
 // satori reads WOFF (not WOFF2): the Latin subsets of Inter, regular and bold.
 const FONTS = () => {
 	const file = (weight: 400 | 700) =>
@@ -58,12 +60,14 @@ const FONTS = () => {
 /**
  * Draws (or takes from the cache in `cacheDir`) the share image of every case study listed in
  * `<outDir>/api/incidents.json`, and the site's, into `outDir`; with `SHARE_IMAGES=off`, none,
- * saying so.
+ * saying so. With `copy: false` it only fills the cache (scripts/build.ts does that while Astro
+ * is still rendering the rest of the site); `parallel` cards are drawn at a time.
  */
 export async function drawShareImages(
 	outDir: string,
 	cacheDir: string,
 	log: { info(message: string): void; warn(message: string): void },
+	{ copy = true, parallel = availableParallelism() + 1 }: { copy?: boolean; parallel?: number } = {},
 ): Promise<{ images: number; drawn: number; ms: number }> {
 	if (process.env.SHARE_IMAGES === 'off') {
 		log.warn('SHARE_IMAGES=off: no share images drawn; og:image links point at nothing.');
@@ -80,6 +84,7 @@ export async function drawShareImages(
 			writeFileSync(cached, await renderShareCard(card));
 			drawn++;
 		}
+		if (!copy) return;
 		mkdirSync(join(file, '..'), { recursive: true });
 		copyFileSync(cached, file);
 	};
@@ -94,10 +99,12 @@ export async function drawShareImages(
 	const worker = async () => {
 		while (next < jobs.length) await write(...jobs[next++]!);
 	};
-	await Promise.all(Array.from({ length: availableParallelism() + 1 }, worker));
+	await Promise.all(Array.from({ length: parallel }, worker));
 	const ms = Math.round(performance.now() - started);
 	buildMark('images', { pages: drawn, ms });
-	log.info(`${jobs.length} share images (${drawn} drawn, the rest cached) in ${ms} ms`);
+	log.info(
+		`${jobs.length} share images (${drawn} drawn, the rest cached${copy ? '' : '; into the cache only'}) in ${ms} ms`,
+	);
 	return { images: jobs.length, drawn, ms };
 }
 
@@ -106,8 +113,8 @@ export const SHARE_IMAGE_CACHE = '.astro/share-images/';
 
 /**
  * The integration draws the images at the end of a plain `astro build`. `npm run build`
- * (scripts/build.ts) draws them itself once Astro has exited, alongside Pagefind: drawing a cold
- * cache's cards is about 50 ms of CPU each, and inside Astro it held the rendered site's heap
+ * (scripts/build.ts) draws them itself, in a process of its own while Astro renders: drawing a
+ * cold cache's cards is about 50 ms of CPU each, and inside Astro it held the rendered site's heap
  * meanwhile (docs/BENCHMARKS.md, the 200-case finding).
  */
 export function shareImagesIntegration(): AstroIntegration {

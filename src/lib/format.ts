@@ -27,8 +27,18 @@ export function formatCount(n: number, of?: Noun): string {
 
 /** A number as readers here write it, with thousands separators and at most `digits` decimals (three, as toLocaleString): "1,234.5". */
 export function formatNumber(n: number, digits = 3): string {
-	return n.toLocaleString('en-US', { maximumFractionDigits: digits });
+	return numberFormat(digits).format(n);
 }
+
+// toLocaleString with options builds a new Intl.NumberFormat on every call (about 40 µs, 10 s over
+// the register's pages); a formatter made once per precision or currency formats the same.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const cachedFormat = (key: string, options: Intl.NumberFormatOptions) => {
+	let format = numberFormats.get(key);
+	if (!format) numberFormats.set(key, (format = new Intl.NumberFormat('en-US', options)));
+	return format;
+};
+const numberFormat = (digits: number) => cachedFormat(`n${digits}`, { maximumFractionDigits: digits });
 
 /** "12.5%": `part` of `of`, to one decimal; 0% of nothing. */
 export const formatShare = (part: number, of: number) => `${formatNumber((100 * part) / Math.max(1, of), 1)}%`;
@@ -41,7 +51,7 @@ export function formatCountShort(n: number): string {
 
 /** "$16,000,000" in the given ISO currency. */
 export function formatMoney(amount: number, currency = 'USD'): string {
-	return amount.toLocaleString('en-US', { style: 'currency', currency, maximumFractionDigits: 0 });
+	return cachedFormat(`c${currency}`, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
 }
 
 /** English list: "a, b and c", or "a, b or c". */
