@@ -325,7 +325,7 @@ test(
 	async ({ page, request }) => {
 		const { filings } = await register(request);
 		await page.goto('register/');
-		await page.getByRole('link', { name: 'the filings still at one' }).click();
+		await page.getByRole('link', { name: 'the filings still at a placeholder' }).click();
 		await expect(page).toHaveURL(/register\/placeholders\/$/);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Filings still at a placeholder count');
 		const listed = Number(await page.locator('[data-items]').getAttribute('data-items'));
