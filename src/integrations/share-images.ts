@@ -12,7 +12,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -81,7 +81,11 @@ export async function drawShareImages(
 		const key = createHash('sha256').update(RENDERER).update(JSON.stringify(card)).digest('hex');
 		const cached = join(cacheDir, `${key.slice(0, 32)}.png`);
 		if (!existsSync(cached)) {
-			writeFileSync(cached, await renderShareCard(card));
+			// Written whole or not at all: the early pass may be stopped mid-card (a failed build
+			// kills it), and a truncated file under its key would be taken as drawn by every later build.
+			const partial = `${cached}.${process.pid}.partial`;
+			writeFileSync(partial, await renderShareCard(card));
+			renameSync(partial, cached);
 			drawn++;
 		}
 		if (!copy) return;
