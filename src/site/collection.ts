@@ -68,7 +68,7 @@ async function buildCasebook(collections: ReturnType<typeof readCollections>): P
 		);
 	let registerModel = model(records);
 	let registerSample: Casebook['registerSample'];
-	// A test build may ask for a sample of the register (src/lib/register/sample.ts): the one place it is read.
+	// A test build may ask for a sample of the register (src/lib/register/sample.ts): the one place the model is cut to it.
 	if (registerSampleRequested(process.env)) {
 		const kept = sampleRegisterIds(registerModel);
 		registerModel = model(records.filter((r) => kept.has(r.id)));

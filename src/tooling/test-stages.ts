@@ -35,11 +35,13 @@ export interface StageTiming {
 /** The report `npm test` prints: each stage's time beside its budget, those over it marked, and the totals. */
 export function stageReport(timings: readonly StageTiming[], stages: readonly TestStage[] = TEST_STAGES): string {
 	const budgetOf = (script: string) => stages.find((s) => s.script === script)?.budget;
+	const overBy = (seconds: number, budget: number | undefined) =>
+		budget !== undefined && seconds > budget ? `  ! over by ${(seconds - budget).toFixed(1)} s` : '';
 	const lines = ['', 'npm test, stage by stage (wall time against its budget; 1-minute load average at the end):'];
 	const over: string[] = [];
 	for (const t of timings) {
 		const budget = budgetOf(t.script);
-		const late = budget !== undefined && t.seconds > budget ? `  ! over by ${(t.seconds - budget).toFixed(1)} s` : '';
+		const late = overBy(t.seconds, budget);
 		if (late) over.push(t.script);
 		lines.push(
 			`  ${t.status === 0 ? '✓' : '✗'} ${t.script.padEnd(14)} ${t.seconds.toFixed(1).padStart(7)} s  budget ${String(budget ?? '–').padStart(4)} s${late}  (load ${t.load.toFixed(2)})`,
@@ -48,7 +50,7 @@ export function stageReport(timings: readonly StageTiming[], stages: readonly Te
 	const total = timings.reduce((n, t) => n + t.seconds, 0);
 	const budget = timings.reduce((n, t) => n + (budgetOf(t.script) ?? 0), 0);
 	lines.push(
-		`  ${'total'.padStart(16)} ${total.toFixed(1).padStart(7)} s  budget ${String(budget).padStart(4)} s${total > budget ? `  ! over by ${(total - budget).toFixed(1)} s` : ''}`,
+		`  ${'total'.padStart(16)} ${total.toFixed(1).padStart(7)} s  budget ${String(budget).padStart(4)} s${overBy(total, budget)}`,
 	);
 	if (over.length > 0)
 		lines.push(

@@ -1,10 +1,10 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { parse } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import { expect, test } from './fixtures.ts';
+import { filesUnder } from './helpers.ts';
 import { FEED_LIMIT } from '../../src/lib/casebook/feeds.ts';
 import { normalizeBase } from '../../src/lib/urls.ts';
 
@@ -52,15 +52,7 @@ test(
 	{ tag: '@base' },
 	async ({ request }) => {
 		const api = join(process.env.E2E_DIST ?? 'dist', 'api');
-		const files: string[] = [];
-		const walk = (dir: string) => {
-			for (const name of readdirSync(dir)) {
-				const path = join(dir, name);
-				if (statSync(path).isDirectory()) walk(path);
-				else if (name.endsWith('.json')) files.push(relative(api, path));
-			}
-		};
-		walk(api);
+		const files = filesUnder(api).filter((f) => f.endsWith('.json'));
 		expect(files.length).toBeGreaterThan(20);
 		// Strict: a keyword ajv does not know, an ambiguous type or an unknown format is an error, as for a consumer.
 		const ajv = new Ajv2020({ strict: true, allErrors: true });
@@ -165,15 +157,9 @@ test('the sitemap lists every HTML page and robots.txt names it', { tag: '@base'
 	}
 	const dist = process.env.E2E_DIST ?? 'dist';
 	const base = normalizeBase(process.env.BASE_PATH);
-	const pages: string[] = [];
-	const walk = (dir: string) => {
-		for (const name of readdirSync(dir)) {
-			const full = join(dir, name);
-			if (statSync(full).isDirectory()) walk(full);
-			else if (name === 'index.html') pages.push(`${base}${relative(dist, dir) ? `${relative(dist, dir)}/` : ''}`);
-		}
-	};
-	walk(dist);
+	const pages = filesUnder(dist)
+		.filter((f) => f === 'index.html' || f.endsWith('/index.html'))
+		.map((f) => `${base}${f.slice(0, -'index.html'.length)}`);
 	const redirects = pages.filter((p) => p.includes('/incidents/kaiser-foundation-health-plan-2024/'));
 	// One assertion over the pages the sitemap misses: one per page, each turning the set into an
 	// array to search it, took seconds for sixteen thousand pages.
@@ -214,10 +200,10 @@ test('/data/ links every open-data file with its description, and describes ever
 }) => {
 	const dist = process.env.E2E_DIST ?? 'dist';
 	const published = ['api', 'data', 'schema'].flatMap((folder) =>
-		readdirSync(join(dist, folder), { recursive: true, withFileTypes: true })
+		filesUnder(join(dist, folder))
 			// The /data/ page itself is a page, not a file of data.
-			.filter((entry) => entry.isFile() && entry.name !== 'index.html')
-			.map((entry) => relative(dist, join(entry.parentPath, entry.name))),
+			.filter((f) => f !== 'index.html' && !f.endsWith('/index.html'))
+			.map((f) => `${folder}/${f}`),
 	);
 	expect(published).toContain('data/register.csv');
 	await page.goto('data/');

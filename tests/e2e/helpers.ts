@@ -1,3 +1,12 @@
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+/** Every file under `dir`, as paths relative to it ("register/x/index.html"), in no set order. */
+export const filesUnder = (dir: string): string[] =>
+	readdirSync(dir, { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isFile())
+		.map((entry) => relative(dir, join(entry.parentPath, entry.name)));
+
 /** One page of each register template, always among the sampled pages. */
 export const REGISTER_TEMPLATES = [
 	'register/',

@@ -22,6 +22,7 @@ import { registerFacets } from './facets.ts';
 import { changesByImport, changesByKind } from './changes.ts';
 import { waitingPlaceholders } from './revisions.ts';
 import { INDEX_PAGE_SIZE } from '../paging.ts';
+import { formatCount } from '../format.ts';
 import type { RegisterModel } from './model.ts';
 
 /** The environment variable that asks for a sample; read by {@link registerSampleRequested} alone. */
@@ -73,7 +74,7 @@ export function sampleRegisterIds(model: RegisterModel): Set<string> {
 
 /** What a build says of its sample, on the console and on its pages. */
 export const sampleNotice = (kept: number, of: number) =>
-	`a sample of the register: ${kept.toLocaleString('en-US')} of its ${of.toLocaleString('en-US')} filings (${REGISTER_SAMPLE_VARIABLE}), for tests only, never to deploy`;
+	`a sample of the register: ${formatCount(kept)} of its ${formatCount(of)} filings (${REGISTER_SAMPLE_VARIABLE}), for tests only, never to deploy`;
 
 /**
  * Why a build may not hold a sample: never with `--production`, never into `dist/`, the folder a
