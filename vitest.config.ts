@@ -1,12 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two lanes. `unit` (npm run test:unit) calls code in process, and is what a developer runs on
+ * Three lanes. `unit` (npm run test:unit) calls code in process, and is what a developer runs on
  * every save: it starts no build, spawns no script and stays under 15 s. `slow` (npm run
- * test:slow) holds the proofs that need a real build or a real command line: the build stops on a
- * bad write-up and keeps the previous site, a build without SITE_URL warns or fails, `npm run new`
- * scaffolds, and a full build of 1,200 synthetic case studies. Its files run one after another,
- * because builds share Astro's cache in .astro/; `npm test` runs the lane once.
+ * test:slow) holds the proofs that need a real build: the build stops on a bad write-up and keeps
+ * the previous site, a build without SITE_URL warns or fails, and a full build of 1,200 synthetic
+ * case studies. Its files run one after another, because builds share Astro's cache in .astro/.
+ * `tools` (npm run test:tools) runs the command-line tools as a user would, each in a folder of
+ * its own: `npm run new`, `fetch:hhs` in Chromium against a stand-in portal, and the register
+ * rebuilt from every export. It builds nothing, so `npm test` runs it beside the slow lane.
  */
 export default defineConfig({
 	test: {
@@ -25,6 +27,13 @@ export default defineConfig({
 					name: 'slow',
 					include: ['tests/slow/**/*.test.ts'],
 					fileParallelism: false,
+					testTimeout: 180_000,
+				},
+			},
+			{
+				test: {
+					name: 'tools',
+					include: ['tests/tools/**/*.test.ts'],
 					testTimeout: 180_000,
 				},
 			},

@@ -233,26 +233,31 @@ test(
 	},
 );
 
-test.describe('search on a phone', { tag: '@base' }, () => {
+test.describe('search on a phone', () => {
 	test.use({ viewport: { width: 412, height: 915 } });
 
-	test('the results come first; the filters fold behind a control that says how many are active', async ({ page }) => {
-		await page.goto('search/?vector=misconfiguration&vector=tracking-technology');
-		const first = page.locator('#search-results li').first();
-		await expect(first).toBeVisible();
-		expect((await first.boundingBox())!.y, 'the first result is on the first screen').toBeLessThan(915);
-		const fold = page.locator('#search-filters-fold > summary');
-		await expect(fold).toHaveText(/Filters · 2 active/);
-		const box = page.getByRole('checkbox', { name: /Tracking technology/ });
-		await expect(box).toBeHidden();
-		await fold.click();
-		await expect(box).toBeVisible();
-		await expect(box).toBeChecked();
-		await box.uncheck();
-		await expect(fold).toHaveText(/Filters · 1 active/);
-		await expect(page).toHaveURL(/vector=misconfiguration$/);
-	});
+	test(
+		'the results come first; the filters fold behind a control that says how many are active',
+		{ tag: '@base' },
+		async ({ page }) => {
+			await page.goto('search/?vector=misconfiguration&vector=tracking-technology');
+			const first = page.locator('#search-results li').first();
+			await expect(first).toBeVisible();
+			expect((await first.boundingBox())!.y, 'the first result is on the first screen').toBeLessThan(915);
+			const fold = page.locator('#search-filters-fold > summary');
+			await expect(fold).toHaveText(/Filters · 2 active/);
+			const box = page.getByRole('checkbox', { name: /Tracking technology/ });
+			await expect(box).toBeHidden();
+			await fold.click();
+			await expect(box).toBeVisible();
+			await expect(box).toBeChecked();
+			await box.uncheck();
+			await expect(fold).toHaveText(/Filters · 1 active/);
+			await expect(page).toHaveURL(/vector=misconfiguration$/);
+		},
+	);
 
+	// Layout only, which the base path does not change: at the root only.
 	test('the filters are a column beside the results on a wide screen, with no control to open', async ({ page }) => {
 		await page.setViewportSize({ width: 1280, height: 900 });
 		await page.goto('search/');

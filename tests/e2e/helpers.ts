@@ -38,3 +38,22 @@ export function samplePages(
 	const keep = new Set([...always, ...many.filter((_, i) => i % step === 0)]);
 	return paths.filter((p) => !bulk.test(p) || keep.has(p));
 }
+
+/**
+ * The route a page is drawn by, from its path: the first segment, `page`, and `*` for a name or
+ * `#` for a number (`browse/vector/2/` is `browse/*` then `#`). Pages of one route share a
+ * template and its scripts.
+ */
+export const routeOf = (path: string) =>
+	path
+		.split('/')
+		.filter(Boolean)
+		.map((segment, i) => (i === 0 || segment === 'page' ? segment : /^\d+$/.test(segment) ? '#' : '*'))
+		.join('/');
+
+/** The first and the last page of every route, in the order given, and one page of each register template. */
+export function routePages(paths: readonly string[], always: readonly string[] = REGISTER_TEMPLATES): string[] {
+	const keep = new Set(always.filter((p) => paths.includes(p)));
+	for (const list of Map.groupBy(paths, routeOf).values()) keep.add(list[0]!).add(list.at(-1)!);
+	return paths.filter((p) => keep.has(p));
+}

@@ -37,7 +37,9 @@ test.describe('every template on a phone', () => {
 		test(`/${path} fits the screen, and what scrolls takes the keyboard`, async ({ page }) => {
 			const response = await page.goto(path);
 			expect(response!.status(), path).toBe(path === 'no-such-page/' ? 404 : 200);
-			await page.waitForLoadState('networkidle');
+			// What can still change the layout after the load event: the web fonts, and search's results.
+			await page.evaluate(() => document.fonts.ready.then(() => undefined));
+			if (path.startsWith('search/')) await expect(page.locator('#search-status')).toHaveText(/case stud/);
 			const width = await page.evaluate(() => document.documentElement.scrollWidth);
 			expect(width, 'the page scrolls sideways').toBeLessThanOrEqual(412);
 			const regions = await page.evaluate(() =>

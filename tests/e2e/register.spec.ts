@@ -59,7 +59,9 @@ test(
 for (const facet of registerFacets) {
 	test(
 		`the register by ${facet.label.toLowerCase()}: every value has its count, and the counts add up`,
-		{ tag: '@base' },
+		// Under a sub-path one facet is enough: every facet's pages are one template, and the base
+		// path changes only their links.
+		{ tag: facet === registerFacets[0] ? '@base' : [] },
 		async ({ page, request }) => {
 			const count = await total(request);
 			await page.goto(`register/browse/${facet.key}/`);

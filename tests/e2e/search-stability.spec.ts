@@ -15,7 +15,8 @@ for (const [device, viewport] of [
 	['desktop', { width: 1350, height: 940 }],
 ] as const) {
 	test.describe(`the search page on a ${device}`, () => {
-		test.use({ viewport });
+		// Its init script watches every document the page loads: a page of its own.
+		test.use({ viewport, isolated: true });
 
 		for (const path of ['search/?q=anthem', 'search/']) {
 			test(`/${path} does not jump as its results arrive`, async ({ page }) => {

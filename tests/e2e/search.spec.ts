@@ -82,7 +82,8 @@ for (const [query, slug, filing] of [
 ] as const) {
 	test(
 		`searching for the organization "${query}" finds its case study first, then its filings`,
-		{ tag: '@base' },
+		// Under a sub-path one organization is enough: the base path changes the results' links, not their order.
+		{ tag: query === 'Change Healthcare' ? '@base' : [] },
 		async ({ page }) => {
 			await page.goto(`search/?q=${encodeURIComponent(query)}`);
 			const { filings, total } = await resultCounts(page);

@@ -4,6 +4,7 @@ import { XMLParser } from 'fast-xml-parser';
 import type { APIRequestContext } from '@playwright/test';
 import { axeViolations, byRules, byTags } from './axe.ts';
 import { expect, test } from './fixtures.ts';
+import { routeOf, routePages } from './helpers.ts';
 
 /** Every page in the sitemap, as paths relative to the site's base URL. */
 async function sitePages(request: APIRequestContext, baseURL: string): Promise<string[]> {
@@ -17,18 +18,6 @@ async function sitePages(request: APIRequestContext, baseURL: string): Promise<s
 	}
 	return paths;
 }
-
-/**
- * The route a page is drawn by, from its path: the first segment, `page`, and `*` for a name or
- * `#` for a number (`browse/vector/2/` is `browse/*` then `#`). Pages of one route run the same
- * scripts.
- */
-const routeOf = (path: string) =>
-	path
-		.split('/')
-		.filter(Boolean)
-		.map((segment, i) => (i === 0 || segment === 'page' ? segment : /^\d+$/.test(segment) ? '#' : '*'))
-		.join('/');
 
 test('no page makes a third-party request, sets a cookie or stores anything', async ({
 	page,
@@ -55,17 +44,14 @@ test('no page makes a third-party request, sets a cookie or stores anything', as
 	}
 	expect(thirdParty).toEqual([]);
 	// And in the browser, the first and last page of every route, with their scripts running.
-	const byRoute = Map.groupBy(pages, routeOf);
-	expect(byRoute.size).toBeGreaterThan(10);
-	for (const [route, list] of byRoute) {
-		for (const path of new Set([list[0]!, list.at(-1)!])) {
-			await page.goto(path);
-			const storage = await page.evaluate(() => ({
-				local: Object.keys(localStorage),
-				session: Object.keys(sessionStorage),
-			}));
-			expect(storage, `${path} (${route || 'home'})`).toEqual({ local: [], session: [] });
-		}
+	expect(new Set(pages.map(routeOf)).size).toBeGreaterThan(10);
+	for (const path of routePages(pages, [])) {
+		await page.goto(path);
+		const storage = await page.evaluate(() => ({
+			local: Object.keys(localStorage),
+			session: Object.keys(sessionStorage),
+		}));
+		expect(storage, `${path} (${routeOf(path) || 'home'})`).toEqual({ local: [], session: [] });
 	}
 	expect(await context.cookies()).toEqual([]);
 });

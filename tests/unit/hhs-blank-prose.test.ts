@@ -1,7 +1,7 @@
 /**
  * fetch:hhs keeps the portal's exports byte for byte, except the prose column ("Web Description"),
  * which it blanks: the casebook carries over facts, never the regulator's sentences.
- * tests/slow/hhs-fetch.test.ts covers the fetch itself, in Chromium.
+ * tests/tools/hhs-fetch.test.ts covers the fetch itself, in Chromium.
  */
 import { describe, expect, it } from 'vitest';
 import { blankWebDescription } from '../../src/tooling/hhs-fetch.ts';

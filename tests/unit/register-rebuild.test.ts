@@ -1,7 +1,7 @@
 /**
  * `npm run import:hhs -- --rebuild`: every snapshot of an exports folder, in the order of their
  * export dates, on a small exports folder built from the fixtures; and the committed register holds
- * every id the register had before it held its whole history. tests/slow/register-rebuild.test.ts
+ * every id the register had before it held its whole history. tests/tools/register-rebuild.test.ts
  * rebuilds the project's own exports.
  */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';

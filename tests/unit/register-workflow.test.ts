@@ -1,7 +1,7 @@
 /**
  * The scheduled refresh of the register (.github/workflows/register.yml) runs only on GitHub, so
  * what can be checked here is checked: when it runs, that every command it names is a script of
- * this package, and that what it merges deploys. tests/slow/hhs-fetch.test.ts tests the fetch.
+ * this package, and that what it merges deploys. tests/tools/hhs-fetch.test.ts tests the fetch.
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { stageReport, TEST_STAGES } from '../../src/tooling/test-stages.ts';
+import { stageGroups, stageReport, TEST_STAGES } from '../../src/tooling/test-stages.ts';
 
 const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
 
@@ -34,5 +34,30 @@ describe('npm test stages', () => {
 		expect(report).toMatch(/total +51\.0 s {2}budget {3}40 s {2}! over by 11\.0 s/);
 		expect(report).toContain('Over budget: test:unit.');
 		expect(stageReport([{ script: 'check', seconds: 3, load: 0, status: 0 }])).not.toContain('!');
+	});
+
+	it('that ran side by side are totalled by the wall time, which is what the budget is for', () => {
+		const timings = [
+			{ script: 'check', seconds: 20, load: 2, status: 0 },
+			{ script: 'format:check', seconds: 12, load: 2, status: 0 },
+		];
+		expect(stageReport(timings, 21.5)).toMatch(
+			/total +21\.5 s {2}budget {3}35 s {2}\(wall time; the stages add up to 32\.0 s, some having run side by side\)/,
+		);
+		expect(stageReport(timings, 40)).toMatch(/total +40\.0 s {2}budget {3}35 s {2}! over by 5\.0 s/);
+	});
+
+	it('run side by side only where a stage says so, never beside a build of the site or the browsers', () => {
+		expect(stageGroups().map((group) => group.map((s) => s.script))).toEqual([
+			['check', 'format:check', 'test:unit'],
+			['test:slow', 'test:tools'],
+			['build'],
+			['test:e2e'],
+			['test:subpath'],
+			['test:bench'],
+		]);
+		expect(stageGroups([{ script: 'a', budget: 1, beside: true }])).toEqual([
+			[{ script: 'a', budget: 1, beside: true }],
+		]);
 	});
 });
