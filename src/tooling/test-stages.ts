@@ -20,8 +20,7 @@ export interface TestStage {
 
 export const TEST_STAGES: readonly TestStage[] = [
 	// `astro check` keeps about one core busy; formatting and the in-process tests read the tree
-	// beside it. The builds of the site and the browser stages at the root fill both cores, and run
-	// alone: `astro dev`, in the e2e tests, shares .astro/ with every build.
+	// beside it. The build and the browser stages fill both cores, and run alone.
 	{ script: 'check', budget: 25 },
 	{ script: 'format:check', budget: 10, beside: true },
 	{ script: 'test:unit', budget: 15, beside: true },
@@ -31,12 +30,8 @@ export const TEST_STAGES: readonly TestStage[] = [
 	{ script: 'test:tools', budget: 30, beside: true },
 	{ script: 'build', budget: 55, env: { SITE_URL: 'https://casebook.example' } },
 	{ script: 'test:e2e', budget: 70 },
-	// `npm run test:subpath` in two: the sample build under /casebook/, then the @base tests, which
-	// only read dist-subpath/; the benchmark's check builds its own site beside them (nothing else
-	// builds then, and the check needs every figure, not fast ones).
-	{ script: 'build:subpath', budget: 15 },
-	{ script: 'test:base', budget: 37 },
-	{ script: 'test:bench', budget: 30, beside: true },
+	{ script: 'test:subpath', budget: 52 },
+	{ script: 'test:bench', budget: 30 },
 ];
 
 /** The stages in the order they start, each group run at once: a stage and those beside it. */

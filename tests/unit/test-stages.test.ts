@@ -53,8 +53,8 @@ describe('npm test stages', () => {
 			['test:slow', 'test:tools'],
 			['build'],
 			['test:e2e'],
-			['build:subpath'],
-			['test:base', 'test:bench'],
+			['test:subpath'],
+			['test:bench'],
 		]);
 		expect(stageGroups([{ script: 'a', budget: 1, beside: true }])).toEqual([
 			[{ script: 'a', budget: 1, beside: true }],
