@@ -66,3 +66,22 @@ test.describe('a page handed on to the next test', () => {
 		expect(permission).not.toBe('granted');
 	});
 });
+
+test.describe('a page without JavaScript handed on to the next test', () => {
+	test.use({ javaScriptEnabled: false });
+	test.describe.configure({ mode: 'serial' });
+
+	test('first, a test leaves a cookie and storage', async ({ page, context }) => {
+		await page.goto('about/');
+		await context.addCookies([{ name: 'left', value: 'over', url: page.url() }]);
+		await page.evaluate(() => localStorage.setItem('theme', 'dark'));
+	});
+
+	test('then the next test finds none of it, and the page still runs no script', async ({ page, context }) => {
+		await page.goto('about/');
+		// The theme script marks the page as scripted before first paint; here it never ran.
+		expect(await page.evaluate(() => document.documentElement.classList.contains('js'))).toBe(false);
+		expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
+		expect(await context.cookies()).toEqual([]);
+	});
+});

@@ -31,34 +31,49 @@ const DEFAULT_MEDIA = {
  * run, and a cold cache cost 70 ms a test. After a test, the page leaves for a small text file of
  * the site (robots.txt, a document that `setContent` can write to, as it can to a new page's), so
  * that nothing of the test's document runs on: about:blank would cost a new renderer process,
- * 110 ms, on the next test's first visit. What no reset can undo (JavaScript
- * turned off, `isolated: true`) gets a fresh context, as every test had before. `context` is
- * the page's own.
+ * 110 ms, on the next test's first visit. A test with JavaScript turned off gets the worker's
+ * other page, which has it off; one that asks `isolated: true` gets a fresh context, as every test
+ * had before. `context` is the page's own.
+ * tests/e2e/fixtures.spec.ts proves the guard and the reset.
  */
-export const test = base.extend<Options & { readerPage: Page }, { sharedPage: Page }>({
+export const test = base.extend<
+	Options & { readerPage: Page },
+	{ sharedPage: (javaScriptEnabled: boolean) => Promise<Page> }
+>({
 	allowedConsoleErrors: [[], { option: true }],
 	isolated: [false, { option: true }],
+	// The worker's page, one with JavaScript and one without, each opened when a test first asks.
 	sharedPage: [
 		async ({ browser }, use, workerInfo) => {
-			const context = await browser.newContext({ baseURL: workerInfo.project.use.baseURL });
-			const page = await context.newPage();
-			await use(page);
-			await context.close();
+			const pages = new Map<boolean, Promise<Page>>();
+			await use((javaScriptEnabled) => {
+				if (!pages.has(javaScriptEnabled))
+					pages.set(
+						javaScriptEnabled,
+						browser
+							.newContext({ baseURL: workerInfo.project.use.baseURL, javaScriptEnabled })
+							.then((context) => context.newPage()),
+					);
+				return pages.get(javaScriptEnabled)!;
+			});
+			for (const page of pages.values()) await (await page).context().close();
 		},
 		{ scope: 'worker' },
 	],
-	readerPage: async ({ sharedPage, browser, baseURL, viewport, javaScriptEnabled, isolated }, use) => {
-		if (isolated || javaScriptEnabled === false) {
+	readerPage: async ({ sharedPage: pageOf, browser, baseURL, viewport, javaScriptEnabled, isolated }, use) => {
+		if (isolated) {
 			const context = await browser.newContext({ baseURL, viewport, javaScriptEnabled });
 			await use(await context.newPage());
 			await context.close();
 			return;
 		}
+		const sharedPage = await pageOf(javaScriptEnabled !== false);
 		await reset(sharedPage, baseURL!, viewport ?? DEFAULT_VIEWPORT);
 		await use(sharedPage);
 		// Off the test's document, so that none of its scripts or requests run into the next test.
 		await sharedPage.goto('robots.txt');
 		// Session storage belongs to the tab, not to the origin's storage that the reset clears.
+		// (`evaluate` runs even where the page's own scripts are off.)
 		await sharedPage.evaluate(() => sessionStorage.clear());
 	},
 	context: async ({ readerPage }, use) => use(readerPage.context()),
