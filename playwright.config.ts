@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './src/tooling/chromium.ts';
 import { normalizeBase } from './src/lib/urls.ts';
+import { DIST } from './tests/e2e/helpers.ts';
 
 /**
  * End-to-end tests run against the built site in E2E_DIST (default `dist/`), served by
@@ -25,7 +26,7 @@ export default defineConfig({
 	webServer: process.env.E2E_BASE_URL
 		? undefined
 		: {
-				command: `node scripts/serve.ts --port ${port} --dir ${process.env.E2E_DIST ?? 'dist'}`,
+				command: `node scripts/serve.ts --port ${port} --dir ${DIST}`,
 				url: baseURL,
 				reuseExistingServer: false,
 				timeout: 60_000,

@@ -13,7 +13,8 @@ export interface TestStage {
 	env?: Record<string, string>;
 	/**
 	 * Runs beside the stage before it instead of after it: for a stage that only reads the tree, and
-	 * uses a core that the stage before leaves idle. Its output is printed when it ends.
+	 * uses a core that the stage before leaves idle. Its output is held, and printed once the stage
+	 * before it has finished.
 	 */
 	beside?: boolean;
 }

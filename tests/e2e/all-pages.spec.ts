@@ -15,7 +15,7 @@ import { HtmlValidate, StaticConfigLoader, type ConfigData } from 'html-validate
 import type { APIRequestContext } from '@playwright/test';
 import { normalizeBase } from '../../src/lib/urls.ts';
 import { expect, test } from './fixtures.ts';
-import { crawler, filesUnder, routeOf, routePages, samplePages } from './helpers.ts';
+import { crawler, DIST, htmlFiles, routeOf, routePages, samplePages } from './helpers.ts';
 
 /** Every page in the sitemap, as paths relative to the site's base URL. */
 async function sitePages(request: APIRequestContext, baseURL: string): Promise<string[]> {
@@ -41,11 +41,10 @@ test('no page makes a third-party request, sets a cookie or stores anything', as
 	expect(pages.length).toBeGreaterThan(100);
 	// What a page's own HTML asks for, on every page (read from disk: there are thousands): nothing
 	// from another origin. A write-up's content can differ from page to page, its scripts cannot.
-	const dist = process.env.E2E_DIST ?? 'dist';
 	const origin = new URL(baseURL!).origin;
 	const thirdParty: string[] = [];
 	for (const path of pages) {
-		const html = readFileSync(join(dist, path, 'index.html'), 'utf8');
+		const html = readFileSync(join(DIST, path, 'index.html'), 'utf8');
 		for (const [tag] of html.matchAll(/<(?:img|script|iframe|embed|object|source|video|audio|link)\b[^>]*>/g)) {
 			if (/^<link\b/.test(tag) && !/\brel="(?:stylesheet|preload|modulepreload|icon|manifest)"/.test(tag)) continue;
 			for (const [, url] of tag.matchAll(/\s(?:src|href|srcset|data)="([^"]+)"/g))
@@ -159,13 +158,9 @@ class ConfigOnce extends StaticConfigLoader {
 
 test('html-validate reports no error in any page of dist/', async () => {
 	test.setTimeout(120_000);
-	const dist = process.env.E2E_DIST ?? 'dist';
 	// html-validate takes about 16 ms a page here: all 14,000 filing and organization pages would take
 	// minutes, so those two templates are checked on a fixed sample, every other page in full.
-	const pagePath = (f: string) => f.replace(/index\.html$/, '');
-	const html = filesUnder(dist).filter((f) => f.endsWith('.html'));
-	const sampled = new Set(samplePages(html.map(pagePath)));
-	const files = html.filter((f) => sampled.has(pagePath(f))).map((f) => join(dist, f));
+	const files = htmlFiles(DIST, samplePages);
 	const validator = new HtmlValidate(
 		new ConfigOnce({
 			extends: ['html-validate:recommended'],
@@ -244,14 +239,7 @@ test(
 	{ tag: '@base' },
 	async () => {
 		test.setTimeout(180_000);
-		const dist = process.env.E2E_DIST ?? 'dist';
-		const pages = filesUnder(dist)
-			.filter((f) => f.endsWith('.html'))
-			.map((f) => f.replace(/index\.html$/, ''))
-			.sort();
-		const files = (underBase ? routePages(pages) : samplePages(pages)).map((p) =>
-			join(dist, p.endsWith('.html') ? p : `${p}index.html`),
-		);
+		const files = htmlFiles(DIST, (pages) => (underBase ? routePages(pages) : samplePages(pages)));
 		let output: string;
 		try {
 			// The checker exits 1 when it finds anything; its report is on stderr either way.

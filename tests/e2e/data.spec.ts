@@ -4,7 +4,7 @@ import addFormats from 'ajv-formats';
 import { parse } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import { expect, test } from './fixtures.ts';
-import { filesUnder } from './helpers.ts';
+import { DIST, filesUnder } from './helpers.ts';
 import { FEED_LIMIT } from '../../src/lib/casebook/feeds.ts';
 import { normalizeBase } from '../../src/lib/urls.ts';
 
@@ -51,7 +51,7 @@ test(
 	'every published JSON file validates against its published schema, as ajv in strict mode reads it',
 	{ tag: '@base' },
 	async ({ request }) => {
-		const api = join(process.env.E2E_DIST ?? 'dist', 'api');
+		const api = join(DIST, 'api');
 		const files = filesUnder(api).filter((f) => f.endsWith('.json'));
 		expect(files.length).toBeGreaterThan(20);
 		// Strict: a keyword ajv does not know, an ambiguous type or an unknown format is an error, as for a consumer.
@@ -155,9 +155,8 @@ test('the sitemap lists every HTML page and robots.txt names it', { tag: '@base'
 		const doc = new XMLParser().parse(await (await request.get(s)).text());
 		for (const u of [doc.urlset.url].flat()) urls.add(new URL(u.loc).pathname);
 	}
-	const dist = process.env.E2E_DIST ?? 'dist';
 	const base = normalizeBase(process.env.BASE_PATH);
-	const pages = filesUnder(dist)
+	const pages = filesUnder(DIST)
 		.filter((f) => f === 'index.html' || f.endsWith('/index.html'))
 		.map((f) => `${base}${f.slice(0, -'index.html'.length)}`);
 	const redirects = pages.filter((p) => p.includes('/incidents/kaiser-foundation-health-plan-2024/'));
@@ -198,9 +197,8 @@ test('/data/ links every open-data file with its description, and describes ever
 	page,
 	request,
 }) => {
-	const dist = process.env.E2E_DIST ?? 'dist';
 	const published = ['api', 'data', 'schema'].flatMap((folder) =>
-		filesUnder(join(dist, folder))
+		filesUnder(join(DIST, folder))
 			// The /data/ page itself is a page, not a file of data.
 			.filter((f) => f !== 'index.html' && !f.endsWith('/index.html'))
 			.map((f) => `${folder}/${f}`),

@@ -2,11 +2,28 @@ import { readdirSync } from 'node:fs';
 import { Agent, get } from 'node:http';
 import { join, relative } from 'node:path';
 
+/** The built site under test: `E2E_DIST`, or `dist/`. */
+export const DIST = process.env.E2E_DIST ?? 'dist';
+
 /** Every file under `dir`, as paths relative to it ("register/x/index.html"), in no set order. */
 export const filesUnder = (dir: string): string[] =>
 	readdirSync(dir, { recursive: true, withFileTypes: true })
 		.filter((entry) => entry.isFile())
 		.map((entry) => relative(dir, join(entry.parentPath, entry.name)));
+
+/**
+ * The HTML files of the built site in `dist` whose pages `pick` keeps, as paths to open. `pick` is
+ * given every page, sorted, as a path ("register/x/" for register/x/index.html, "404.html").
+ */
+export function htmlFiles(dist: string, pick: (pages: string[]) => string[]): string[] {
+	const fileOf = new Map(
+		filesUnder(dist)
+			.filter((f) => f.endsWith('.html'))
+			.sort()
+			.map((f) => [f.replace(/index\.html$/, ''), f]),
+	);
+	return pick([...fileOf.keys()]).map((page) => join(dist, fileOf.get(page)!));
+}
 
 /** One page of each register template, always among the sampled pages. */
 export const REGISTER_TEMPLATES = [
