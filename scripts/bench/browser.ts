@@ -72,7 +72,8 @@ export async function serve(
 }
 
 export async function launchChromium(): Promise<Browser> {
-	return chromium.launch(chromiumLaunchOptions());
+	// The browser readers run, not the tests' headless shell: these are readers' timings.
+	return chromium.launch(chromiumLaunchOptions('full'));
 }
 
 /** Records every request of a context with its phase (set by the caller) and its body's transferred size. */

@@ -48,9 +48,9 @@ interface Figures {
 }
 
 const server = await serve(root, resolve(root, opts.dir!), siteConfig().base, () => {});
-// The Chromium the tests drive, with the DevTools port that Lighthouse connects to.
+// The browser readers run (not the tests' headless shell), with the DevTools port that Lighthouse connects to.
 const port = await freePort();
-const launch = chromiumLaunchOptions();
+const launch = chromiumLaunchOptions('full');
 const chrome = await chromium.launch({
 	...launch,
 	args: [...(launch.args ?? []), `--remote-debugging-port=${port}`, '--disable-gpu'],

@@ -1,6 +1,7 @@
 /**
  * The checks that read every page of the built site (or, where a page takes long to check, every
- * template and a fixed sample of the register's 14,000 filing and organization pages): no request
+ * page but a fixed sample of the templates drawn by the hundred: the register's 14,000 filing and
+ * organization pages and the casebook's 620 browse listings, see samplePages()): no request
  * to another origin, every link resolves, and both validators find nothing. They are the suite's
  * longest tests, so they are in the file Playwright starts first: the short browser tests then fill
  * in around them, rather than one of these holding a worker on its own at the end of the run.
@@ -156,10 +157,11 @@ class ConfigOnce extends StaticConfigLoader {
 	}
 }
 
-test('html-validate reports no error in any page of dist/', async () => {
+test('html-validate reports no error in the pages of dist/, the bulk templates sampled', async () => {
 	test.setTimeout(120_000);
 	// html-validate takes about 16 ms a page here: all 14,000 filing and organization pages would take
-	// minutes, so those two templates are checked on a fixed sample, every other page in full.
+	// minutes, and the 620 browse listings 10 s, so those templates are checked on a fixed sample
+	// (samplePages), every other page in full.
 	const files = htmlFiles(DIST, samplePages);
 	const validator = new HtmlValidate(
 		new ConfigOnce({
@@ -194,8 +196,8 @@ test('html-validate reports no error in any page of dist/', async () => {
 });
 
 /**
- * The W3C Nu HTML checker, the reference validator, over every page of dist/ but for a fixed
- * sample of the register's filing and organization pages, as html-validate (one JVM for all of
+ * The W3C Nu HTML checker, the reference validator, over the pages html-validate reads (every
+ * page of dist/ but for a fixed sample of the bulk templates; one JVM for all of
  * them), beside html-validate: it knows the ARIA-in-HTML rules and the parser's fatal errors that
  * html-validate misses. Needs Java (`apt-get install default-jre-headless`; .ci/run installs it).
  */
@@ -235,7 +237,7 @@ const underBase = normalizeBase(process.env.BASE_PATH) !== '/';
 test(
 	underBase
 		? 'the Nu HTML checker reports no error and no warning in a page of every route under the base path'
-		: 'the Nu HTML checker reports no error and no warning in any page of dist/',
+		: 'the Nu HTML checker reports no error and no warning in the pages of dist/, the bulk templates sampled',
 	{ tag: '@base' },
 	async () => {
 		test.setTimeout(180_000);

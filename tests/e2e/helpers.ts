@@ -42,19 +42,31 @@ export const REGISTER_TEMPLATES = [
 ];
 
 /**
- * The pages a slow check visits: every page, except that of the ~14,600 register and
- * organization pages, which share a dozen templates, it takes one of each template and a fixed
- * sample (every `step`th in sorted order), so that the same pages are checked on every run.
+ * Pages that one template draws once per record or value, by the hundred, which a slow check
+ * samples: every `step`th in sorted order, and the first of each `group`. The register's ~14,600
+ * filing and organization pages share a dozen templates; the casebook's ~620 browse listings, one
+ * per facet value, share one. Every other page is checked in full.
  */
-export function samplePages(
-	paths: readonly string[],
-	step = 100,
-	always: readonly string[] = REGISTER_TEMPLATES,
-): string[] {
-	const bulk = /^(register|organizations)\//;
-	const many = paths.filter((p) => bulk.test(p)).sort();
-	const keep = new Set([...always, ...many.filter((_, i) => i % step === 0)]);
-	return paths.filter((p) => !bulk.test(p) || keep.has(p));
+const BULK: readonly { pattern: RegExp; step: number; group?: (path: string) => string }[] = [
+	{ pattern: /^(register|organizations)\//, step: 100 },
+	// browse/<facet>/<value>/ and its later pages, grouped by facet; not a facet index's own pages.
+	{ pattern: /^browse\/[^/]+\/(?!page\/)[^/]+\//, step: 10, group: (p) => p.split('/')[1]! },
+];
+
+/**
+ * The pages a slow check visits: every page, except that of the {@link BULK} templates it takes
+ * one of each register template, the first page of each facet, and a fixed sample, so that the
+ * same pages are checked on every run.
+ */
+export function samplePages(paths: readonly string[], always: readonly string[] = REGISTER_TEMPLATES): string[] {
+	const keep = new Set(always);
+	const bulk = (p: string) => BULK.find((b) => b.pattern.test(p));
+	for (const { pattern, step, group } of BULK) {
+		const many = paths.filter((p) => pattern.test(p)).sort();
+		many.forEach((p, i) => i % step === 0 && keep.add(p));
+		if (group) for (const list of Map.groupBy(many, group).values()) keep.add(list[0]!);
+	}
+	return paths.filter((p) => !bulk(p) || keep.has(p));
 }
 
 /**
