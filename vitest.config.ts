@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Three lanes. `unit` (npm run test:unit) calls code in process, and is what a developer runs on
+ * Four lanes. `unit` (npm run test:unit) calls code in process, and is what a developer runs on
  * every save: it starts no build, spawns no script and stays under 15 s. `slow` (npm run
  * test:slow) holds the proofs that need a real build: the build stops on a bad write-up and keeps
  * the previous site, a build without SITE_URL warns or fails, and a full build of 800 synthetic
@@ -9,6 +9,8 @@ import { defineConfig } from 'vitest/config';
  * `tools` (npm run test:tools) runs the command-line tools as a user would, each in a folder of
  * its own: `npm run new`, `fetch:hhs` in Chromium against a stand-in portal, and the register
  * rebuilt from every export. It builds nothing, so `npm test` runs it beside the production build.
+ * `dist` (npm run test:dist) runs both HTML validators over the built sites, dist/ and the sub-path
+ * build dist-subpath/: it reads files only, so `npm test` runs it last, beside the benchmark.
  */
 export default defineConfig({
 	test: {
@@ -34,6 +36,13 @@ export default defineConfig({
 				test: {
 					name: 'tools',
 					include: ['tests/tools/**/*.test.ts'],
+					testTimeout: 180_000,
+				},
+			},
+			{
+				test: {
+					name: 'dist',
+					include: ['tests/dist/**/*.test.ts'],
 					testTimeout: 180_000,
 				},
 			},

@@ -62,7 +62,7 @@ describe('npm test stages', () => {
 			['build', 'test:tools'],
 			['test:e2e'],
 			['test:subpath'],
-			['test:bench'],
+			['test:bench', 'test:dist'],
 		]);
 		expect(stageGroups([{ script: 'a', budget: 1, beside: true }])).toEqual([
 			[{ script: 'a', budget: 1, beside: true }],
