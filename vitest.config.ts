@@ -9,8 +9,8 @@ import { defineConfig } from 'vitest/config';
  * `tools` (npm run test:tools) runs the command-line tools as a user would, each in a folder of
  * its own: `npm run new`, `fetch:hhs` in Chromium against a stand-in portal, and the register
  * rebuilt from every export. It builds nothing, so `npm test` runs it beside the production build.
- * `dist` (npm run test:dist) runs both HTML validators over the built sites, dist/ and the sub-path
- * build dist-subpath/: it reads files only, so `npm test` runs it last, beside the benchmark.
+ * `dist` (npm run test:dist) runs both HTML validators over the production build in dist/: it
+ * reads files only, so `npm test` runs it beside the slow lane.
  */
 export default defineConfig({
 	test: {

@@ -21,24 +21,26 @@ export interface TestStage {
 
 export const TEST_STAGES: readonly TestStage[] = [
 	// `astro check` keeps about one core busy; formatting and the in-process tests read the tree
-	// beside it. The browser stages fill both cores, and run alone.
+	// beside it.
 	{ script: 'check', budget: 30 },
 	{ script: 'format:check', budget: 20, beside: true },
 	{ script: 'test:unit', budget: 15, beside: true },
-	// The builds, one at a time, as they share Astro's cache. Rendering is one thread, so the
-	// production build leaves most of a core idle: the command-line tools' tests, which build nothing
-	// and work in folders of their own, run beside it (the two took 50 s together, against 41 s and
-	// 33 s alone; beside the slow lane, which keeps more of both cores busy, they took 67 s with it).
-	{ script: 'test:slow', budget: 60 },
+	// The builds, one at a time, as each writes Astro's cache in .astro/. Rendering is one thread,
+	// so the production build leaves most of a core idle: the command-line tools' tests, which build
+	// nothing and work in folders of their own, run beside it (the two took 50 s together, against
+	// 41 s and 33 s alone; beside the slow lane, 67 s with it).
 	{ script: 'build', budget: 50, env: { SITE_URL: 'https://casebook.example' } },
 	{ script: 'test:tools', budget: 45, beside: true },
+	// The slow lane's builds leave a core idle too: beside them, the HTML validators read the
+	// production build's files (the slow lane took 43–47 s alone in CI, 49 s here with them beside
+	// it, and they 24 s). Beside the benchmark's check, which keeps more of both cores busy, the
+	// pair took 43 s here and 48 s in CI, against 27 s for the check alone.
+	{ script: 'test:slow', budget: 60 },
+	{ script: 'test:dist', budget: 30, beside: true },
+	// The browser stages fill both cores, and run alone.
 	{ script: 'test:e2e', budget: 150 },
 	{ script: 'test:subpath', budget: 45 },
-	// The benchmark's check builds a small site twice, one thread at a time; beside it, the HTML
-	// validators read the two built sites (dist/, dist-subpath/), a core's work that the browser
-	// stages, which fill both cores, were doing before.
 	{ script: 'test:bench', budget: 32 },
-	{ script: 'test:dist', budget: 30, beside: true },
 ];
 
 /** The stages in the order they start, each group run at once: a stage and those beside it. */

@@ -2,15 +2,17 @@
  * The checks that read every page of the built site: no request to another origin, and every link
  * resolves. They are the suite's longest tests, so they are in the file Playwright starts first:
  * the short browser tests then fill in around them, rather than one of these holding a worker on
- * its own at the end of the run. The validators, which read the built files and need neither a
- * browser nor a server, are in tests/dist/.
+ * its own at the end of the run. At the root the validators, which read the built files and need
+ * neither a browser nor a server, are in tests/dist/; under a sub-path the Nu checker is here.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import type { APIRequestContext } from '@playwright/test';
+import { normalizeBase } from '../../src/lib/urls.ts';
+import { nuProblems } from '../fixtures/nu-checker.ts';
 import { expect, test } from './fixtures.ts';
-import { crawler, DIST, routeOf, routePages } from './helpers.ts';
+import { crawler, DIST, htmlFiles, routeOf, routePages } from './helpers.ts';
 
 /** Every page in the sitemap, as paths relative to the site's base URL. */
 async function sitePages(request: APIRequestContext, baseURL: string): Promise<string[]> {
@@ -137,3 +139,24 @@ test(
 		expect(got.size).toBeGreaterThan(pages.length);
 	},
 );
+
+/**
+ * Under a sub-path (`npm run test:subpath`), the Nu checker on the addresses the base path changes,
+ * which come from a page's template: the first and the last page of every route, and one of each
+ * register template. At the root both validators read the built files in tests/dist/, beside the
+ * slow lane, since they need no browser.
+ */
+if (normalizeBase(process.env.BASE_PATH) !== '/')
+	test(
+		'the Nu HTML checker reports no error and no warning in a page of every route under the base path',
+		{ tag: '@base' },
+		async () => {
+			test.setTimeout(120_000);
+			const files = htmlFiles(DIST, routePages);
+			const { problems, messages } = await nuProblems(files);
+			expect(problems.slice(0, 40)).toEqual([]);
+			// The pages were read: the checker reports the file: URL artifacts once per page at least.
+			expect(files.length).toBeGreaterThan(40);
+			expect(messages).toBeGreaterThan(files.length);
+		},
+	);
