@@ -10,16 +10,14 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtmlValidate, StaticConfigLoader, type ConfigData } from 'html-validate';
 import { describe, expect, it } from 'vitest';
-import { htmlFiles, samplePages } from '../e2e/helpers.ts';
+import { DIST, htmlFiles, samplePages } from '../e2e/helpers.ts';
 import { nuProblems } from '../fixtures/nu-checker.ts';
 
-/** The build under test. */
-const ROOT_BUILD = process.env.E2E_DIST ?? 'dist';
-
-/** The HTML files of the build that `pick` keeps; fails, saying how to make the build, if it is missing. */
-function pagesOf(dist: string, pick: (pages: string[]) => string[]): string[] {
-	if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist}/ has no built site: run npm run build first`);
-	return htmlFiles(dist, pick);
+let sampled: string[] | undefined;
+/** The HTML files both validators read, listed once; fails, saying how to make the build, if it is missing. */
+function sampledFiles(): string[] {
+	if (!existsSync(join(DIST, 'index.html'))) throw new Error(`${DIST}/ has no built site: run npm run build first`);
+	return (sampled ??= htmlFiles(DIST, samplePages));
 }
 
 /**
@@ -35,12 +33,12 @@ class ConfigOnce extends StaticConfigLoader {
 	}
 }
 
-describe(`the built site at the root (${ROOT_BUILD}/)`, () => {
+describe(`the built site at the root (${DIST}/)`, () => {
 	it('html-validate reports no error in its pages, the bulk templates sampled', async () => {
 		// html-validate takes about 16 ms a page here: all 14,000 filing and organization pages would take
 		// minutes, and the 620 browse listings 10 s, so those templates are checked on a fixed sample
 		// (samplePages), every other page in full.
-		const files = pagesOf(ROOT_BUILD, samplePages);
+		const files = sampledFiles();
 		const validator = new HtmlValidate(
 			new ConfigOnce({
 				extends: ['html-validate:recommended'],
@@ -74,7 +72,7 @@ describe(`the built site at the root (${ROOT_BUILD}/)`, () => {
 	});
 
 	it('the Nu HTML checker reports no error and no warning in its pages, the bulk templates sampled', async () => {
-		const files = pagesOf(ROOT_BUILD, samplePages);
+		const files = sampledFiles();
 		const { problems, messages } = await nuProblems(files);
 		expect(problems.slice(0, 40)).toEqual([]);
 		// The pages were read: the artifacts above are reported once per page at least.

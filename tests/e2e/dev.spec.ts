@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { expect, test } from './fixtures.ts';
+import { splitFrontmatter } from '../../src/lib/casebook/frontmatter.ts';
 import { normalizeBase } from '../../src/lib/urls.ts';
 
 /** The case studies the dev server is given, each citing filings of the register. */
@@ -20,7 +22,10 @@ function devContent(dir: string): void {
 	const cited = new Set<string>();
 	for (const slug of CASE_STUDIES) {
 		const text = readFileSync(`content/incidents/${slug}.mdx`, 'utf8');
-		for (const id of /^ {2}filings: \[([^\]]*)\]/m.exec(text)?.[1]?.split(',') ?? []) cited.add(id.trim());
+		const split = splitFrontmatter(text);
+		if (typeof split === 'string') throw new Error(`content/incidents/${slug}.mdx: ${split}`);
+		const facts = parse(split.yaml) as { register?: { filings?: string[] } };
+		for (const id of facts.register?.filings ?? []) cited.add(id);
 		writeFileSync(join(dir, 'incidents', `${slug}.mdx`), text);
 	}
 	const filings = JSON.parse(readFileSync('content/register/filings.json', 'utf8')) as { id: string }[];
